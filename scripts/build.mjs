@@ -1,0 +1,28 @@
+// Bundles the client, the server (and its analysis worker) and the CLI to CommonJS with esbuild.
+// unified and remark are ESM-only; the extension host and `bin` scripts load CommonJS, so everything is bundled.
+import { build } from 'esbuild';
+
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const entries = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/lsp/analysis-worker.ts'], outfile: 'dist/analysis-worker.js' },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+  { entryPoints: ['server/src/cli/lint-worker.ts'], outfile: 'dist/lint-worker.js' },
+];
+
+import { existsSync } from 'node:fs';
+const present = entries.filter((e) => existsSync(e.entryPoints[0]));
+await Promise.all(present.map((e) => build({ ...common, ...e })));
+console.log(`built ${present.map((e) => e.outfile).join(', ')}${production ? ' (production)' : ''}`);

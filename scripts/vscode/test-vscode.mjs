@@ -1,0 +1,49 @@
+// `npm run test:vscode`: every test/integration/*.test.ts, in ONE code-server extension-host
+// session (start-up is most of the cost; see run-extension-tests.mjs).
+//   1. no test files -> says so and exits 0 without starting anything
+//   2. setup (seconds when cached)  3. npm run build (the extension's dist/)
+//   4. bundle the tests to out/test/integration/  5. run them with the repo as the extension
+//
+// CLI: node scripts/vscode/test-vscode.mjs [--workspace DIR] [--grep PATTERN] [--skip-build]
+//        [--timeout=SECONDS] [--verbose]
+//   --workspace  folder opened in the editor; default test/integration/workspace/, else examples/
+//   --grep       only tests whose full title matches (POSTMORTEM_MOCHA_GREP, read by index.ts)
+import path from 'node:path';
+import { buildIntegrationTests } from './build-integration-tests.mjs';
+import { ROOT } from './paths.mjs';
+import { defaultWorkspace, filesIn, npmRun } from './project.mjs';
+import { runExtensionTests } from './run-extension-tests.mjs';
+import { setup } from './setup.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const timeout = Number(args.find((a) => a.startsWith('--timeout='))?.split('=')[1] ?? 360);
+
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { console.error(`[test:vscode] ${sig}: stopping`); process.exit(130); });
+
+try {
+  const tests = filesIn('test/integration', /\.test\.ts$/);
+  if (tests.length === 0) {
+    console.log('[test:vscode] no test/integration/*.test.ts yet: nothing to run');
+    process.exit(0);
+  }
+  await setup();
+  if (!args.includes('--skip-build')) npmRun('build', { prefix: '[test:vscode]' });
+  const built = await buildIntegrationTests();
+  console.log(`[test:vscode] bundled ${built.length} test file(s) to out/test/integration/`);
+  if (opt('--grep')) process.env.POSTMORTEM_MOCHA_GREP = opt('--grep');
+  setTimeout(() => { // last-resort guard, as in run-extension-tests.mjs
+    console.error(`[test:vscode] FAILED: hard time limit of ${timeout + 60} s reached`);
+    process.exit(1);
+  }, (timeout + 60) * 1000).unref();
+  process.exitCode = await runExtensionTests({
+    extensionDevelopmentPath: ROOT,
+    extensionTestsPath: path.join(ROOT, 'out', 'test', 'integration', 'index.js'),
+    workspaceFolder: opt('--workspace') ? path.resolve(opt('--workspace')) : defaultWorkspace('integration'),
+    timeoutMs: timeout * 1000,
+    verbose: args.includes('--verbose'),
+  });
+} catch (e) {
+  console.error(`[test:vscode] FAILED: ${e.message}`);
+  process.exitCode = 1;
+}

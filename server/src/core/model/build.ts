@@ -1,0 +1,120 @@
+// Builds the postmortem model from a parse: sections by meaning, fields, the incident window,
+// the timeline and action items. Linear in the number of lines.
+import type { ParsedDocument } from '../parse/document';
+import { LineIndex } from '../text/line-index';
+import { stripMarkup } from '../text/plain';
+import { findTimeMentions, lookupZone } from '../time';
+import type { CalendarDate, Zone } from '../time/types';
+import { SectionMatcher } from '../templates/matcher';
+import type { Template } from '../templates/types';
+import { readActionItems } from './action-items';
+import { detectPostmortem } from './detect';
+import { documentLines, type DocLine } from './doc-lines';
+import { findFields, frontMatterFields } from './fields';
+import { readFrontMatter } from './front-matter';
+import { readIncident } from './incident';
+import { buildSections, findHeaderCandidates, type HeaderCandidate } from './sections';
+import { readTimeline } from './timeline';
+import type { PostmortemModel } from './types';
+
+export interface ModelOptions {
+  path?: string;
+  templates: readonly Template[];
+  /** Template id to use when the front matter names none (else detected). */
+  defaultTemplate?: string;
+  pathPatterns: readonly RegExp[];
+  /** Zone for times written without one, e.g. "UTC". */
+  timeZone?: string;
+}
+
+const matchers = new WeakMap<Template, SectionMatcher>();
+function matcherFor(t: Template): SectionMatcher {
+  let m = matchers.get(t);
+  if (!m) matchers.set(t, (m = new SectionMatcher(t)));
+  return m;
+}
+
+/** Picks the template whose sections the document matches best (front matter can name one). */
+function chooseTemplate(candidates: readonly HeaderCandidate[], options: ModelOptions, named: unknown): { template: Template; reason: PostmortemModel['templateReason'] } {
+  const byId = (id: unknown) => options.templates.find((t) => t.id === id);
+  const fromFrontMatter = byId(named);
+  if (fromFrontMatter) return { template: fromFrontMatter, reason: 'front-matter' };
+  const fromConfig = options.defaultTemplate ? byId(options.defaultTemplate) : undefined;
+  if (fromConfig) return { template: fromConfig, reason: 'config' };
+  let best = options.templates[0]!;
+  let bestScore = -Infinity;
+  for (const template of options.templates) {
+    const matcher = matcherFor(template);
+    const found = new Set<string>();
+    for (const c of candidates) {
+      for (const id of matcher.match(c.title, c.kind === 'label')) found.add(id);
+    }
+    const missingRequired = template.sections.filter((s) => s.required && !found.has(s.id)).length;
+    const score = found.size - 0.5 * missingRequired;
+    if (score > bestScore) {
+      best = template;
+      bestScore = score;
+    }
+  }
+  return { template: best, reason: 'detected' };
+}
+
+function firstTitle(text: string, lines: readonly DocLine[], fm: Record<string, unknown> | undefined): PostmortemModel['title'] {
+  if (typeof fm?.['title'] === 'string') return { text: fm['title'], range: { start: 0, end: 0 } };
+  const h1 = lines.find((l) => l.kind === 'heading' && l.depth === 1) ?? lines.find((l) => l.kind === 'heading');
+  if (!h1) return undefined;
+  return { text: stripMarkup(text.slice(h1.contentStart, h1.contentEnd)), range: { start: h1.start, end: h1.end } };
+}
+
+/** A date for the whole document: front matter, a Date field, or the title. */
+function documentDate(text: string, model: Pick<PostmortemModel, 'fields' | 'title'>): CalendarDate | undefined {
+  for (const f of model.fields) {
+    if (f.key !== 'date' && f.key !== 'start' && f.key !== 'duration') continue;
+    const d = findTimeMentions(f.value.slice(0, 300)).find((m) => m.date?.year !== undefined)?.date;
+    if (d) return d;
+  }
+  if (model.title) {
+    const d = findTimeMentions(model.title.text).find((m) => m.date?.year !== undefined)?.date;
+    if (d) return d;
+  }
+  void text;
+  return undefined;
+}
+
+export function buildModel(doc: ParsedDocument, options: ModelOptions): PostmortemModel {
+  const text = doc.text;
+  const lines = documentLines(doc);
+  const frontMatter = readFrontMatter(doc);
+  const candidates = findHeaderCandidates(text, lines);
+  const { template, reason } = chooseTemplate(candidates, options, frontMatter?.data['template']);
+  const sections = buildSections(text.length, candidates, matcherFor(template));
+  const fields = [...frontMatterFields(frontMatter), ...findFields(text, lines, sections)];
+  const title = firstTitle(text, lines, frontMatter?.data);
+  const date = documentDate(text, { fields, title });
+  const defaultZone: Zone | undefined = options.timeZone ? lookupZone(options.timeZone) : undefined;
+  const fmZone = typeof frontMatter?.data['timezone'] === 'string' ? lookupZone(frontMatter.data['timezone'] as string) : undefined;
+  const zone = fmZone ?? defaultZone;
+  const incident = readIncident({ text, lines, sections, fields, ...(date ? { date } : {}), ...(zone ? { zone } : {}) });
+  const incidentDate = incident.start?.mention.date ?? date;
+  const incidentZone = incident.start?.mention.zone ?? zone;
+  const timeline = readTimeline({ text, lines, sections, template, ...(incidentDate ? { date: incidentDate } : {}), ...(incidentZone ? { zone: incidentZone } : {}) });
+  const actionItems = readActionItems(text, lines, sections);
+  const sectionIds = new Set(sections.flatMap((s) => s.ids));
+  const opening = lines.slice(0, 6).map((l) => text.slice(l.contentStart, l.contentEnd)).join(' ');
+  const detection = detectPostmortem({ ...(options.path ? { path: options.path } : {}), ...(frontMatter ? { frontMatter } : {}), ...(title ? { title: title.text } : {}), opening, sectionIds, pathPatterns: options.pathPatterns });
+  return {
+    text,
+    index: new LineIndex(text),
+    lines,
+    ...(frontMatter ? { frontMatter } : {}),
+    ...(title ? { title } : {}),
+    template,
+    templateReason: reason,
+    sections,
+    fields,
+    incident,
+    ...(timeline ? { timeline } : {}),
+    actionItems,
+    detection,
+  };
+}

@@ -1,0 +1,67 @@
+// Is this document a postmortem? Ordinary Markdown must get no findings at all.
+import { normalizeTitle } from '../text/plain';
+import type { Detection, FrontMatter } from './types';
+
+export interface DetectionInput {
+  path?: string;
+  frontMatter?: FrontMatter;
+  title?: string;
+  /** The first lines' text, for "Incident report for ..." written without a heading. */
+  opening: string;
+  /** Distinct canonical section ids found, with the best template. */
+  sectionIds: ReadonlySet<string>;
+  /** Globs (already compiled) for files that are postmortems by name. */
+  pathPatterns: readonly RegExp[];
+}
+
+const POSTMORTEM_TYPES = new Set(['postmortem', 'post-mortem', 'incident', 'incident-report', 'incident report', 'rca', 'outage']);
+const TITLE_WORDS = /\b(post[- ]?mortem|postmortem|incident (report|review|analysis|retrospective)|outage (report|review)|root cause analysis|rca|post[- ]incident (report|review)|service disruption report|incident postmortem)\b/;
+/** Sections only a postmortem has; "Summary" alone is in every kind of document. */
+const TELLING = new Set(['timeline', 'root-cause', 'trigger', 'corrective-actions', 'lessons-learned', 'detection', 'impact']);
+
+export function detectPostmortem(input: DetectionInput): Detection {
+  const fm = input.frontMatter?.data;
+  const declared = fm?.['type'] ?? fm?.['kind'] ?? fm?.['category'];
+  if (typeof declared === 'string') {
+    const t = declared.trim().toLowerCase();
+    if (POSTMORTEM_TYPES.has(t)) return { isPostmortem: true, reason: `front matter says type: ${declared}` };
+    return { isPostmortem: false, reason: `front matter says type: ${declared}` };
+  }
+  if (fm?.['postmortem'] === false) return { isPostmortem: false, reason: 'front matter says postmortem: false' };
+  if (fm?.['postmortem'] === true) return { isPostmortem: true, reason: 'front matter says postmortem: true' };
+  if (input.path) {
+    const path = input.path.replace(/\\/g, '/');
+    if (input.pathPatterns.some((p) => p.test(path))) return { isPostmortem: true, reason: 'file name or folder marks a postmortem' };
+  }
+  const title = input.title ? normalizeTitle(input.title) : '';
+  if (title && TITLE_WORDS.test(title)) return { isPostmortem: true, reason: `title "${input.title}" names a postmortem` };
+  const telling = [...input.sectionIds].filter((id) => TELLING.has(id));
+  if (telling.length >= 2 && input.sectionIds.size >= 3) {
+    return { isPostmortem: true, reason: `it has postmortem sections (${[...input.sectionIds].join(', ')})` };
+  }
+  const opening = normalizeTitle(input.opening.slice(0, 600));
+  if (TITLE_WORDS.test(opening) && telling.length >= 1) return { isPostmortem: true, reason: 'its opening names a postmortem and it has postmortem sections' };
+  return { isPostmortem: false, reason: 'no front matter, file name, title or sections mark it as a postmortem' };
+}
+
+/** Compiles simple globs (`**`, `*`, `?`) to anchored regular expressions over "/" paths. */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        const slash = glob[i + 2] === '/';
+        re += slash ? '(?:[^/]*/)*' : '.*';
+        i += slash ? 2 : 1;
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else if ('\\^$.|+()[]{}'.includes(c)) re += '\\' + c;
+    else re += c;
+  }
+  // A pattern without a folder part matches at any depth, as .gitignore does.
+  const anchored = glob.includes('/') ? `(?:^|/)${re}$` : `(?:^|/)${re}$`;
+  return new RegExp(anchored, 'i');
+}
+
+export const DEFAULT_POSTMORTEM_GLOBS = ['*postmortem*.md', '*post-mortem*.md', '*incident-report*.md', 'postmortems/**/*.md', 'post-mortems/**/*.md', 'incidents/**/*.md'];

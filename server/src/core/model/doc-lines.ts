@@ -1,0 +1,95 @@
+// Document lines with absolute offsets, built from the blocks of a parse.
+import type { ParsedDocument } from '../parse/document';
+import type { TextRange } from '../types';
+import type { LineKind, SourceLine } from './lines';
+
+export interface DocLine extends TextRange {
+  kind: LineKind;
+  depth: number;
+  item?: { range: TextRange; checked: boolean | null; ordered: boolean; listStart: number };
+  cells?: TextRange[];
+  header?: boolean;
+  paragraphEnd?: number;
+  containerEnd: number;
+  /** Where the line's words begin: after indentation, quote markers, list marker, task box, heading hashes. */
+  contentStart: number;
+  /** Before trailing spaces and a closing heading sequence. */
+  contentEnd: number;
+  /** Per-line memo shared with the block cache (keys are relative to nothing: they are fact names). */
+  memo: Map<string, unknown>;
+}
+
+function shift(r: TextRange, by: number): TextRange {
+  return { start: r.start + by, end: r.end + by };
+}
+
+export function documentLines(doc: ParsedDocument): DocLine[] {
+  const out: DocLine[] = [];
+  for (const block of doc.blocks) {
+    const base = block.start;
+    block.data.lines.forEach((l: SourceLine, i: number) => {
+      const start = l.start + base;
+      const end = l.end + base;
+      const [contentStart, contentEnd] = contentBounds(doc.text, start, end, l.kind);
+      out.push({
+        kind: l.kind,
+        depth: l.depth,
+        start,
+        end,
+        containerEnd: l.containerEnd + base,
+        contentStart,
+        contentEnd,
+        memo: block.data.memo[i]!,
+        ...(l.item ? { item: { ...l.item, range: shift(l.item.range, base), listStart: l.item.listStart + base } } : {}),
+        ...(l.cells ? { cells: l.cells.map((c) => shift(c, base)) } : {}),
+        ...(l.header !== undefined ? { header: l.header } : {}),
+        ...(l.paragraphEnd !== undefined ? { paragraphEnd: l.paragraphEnd + base } : {}),
+      });
+    });
+  }
+  return out;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** Skips the block syntax at the start of a line and trailing space (and closing #s of headings). */
+export function contentBounds(text: string, start: number, end: number, kind: LineKind): [number, number] {
+  let i = start;
+  while (i < end && (isSpace(text.charCodeAt(i)) || text.charCodeAt(i) === 62)) i++;
+  if (kind === 'heading') {
+    let h = i;
+    while (h < end && text.charCodeAt(h) === 35) h++;
+    if (h > i && (h === end || isSpace(text.charCodeAt(h)))) i = h;
+  }
+  if (kind === 'list-item') {
+    const c = text.charCodeAt(i);
+    if (c === 45 || c === 42 || c === 43) i++;
+    else {
+      while (i < end && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+      if (text.charCodeAt(i) === 46 || text.charCodeAt(i) === 41) i++;
+    }
+    while (i < end && isSpace(text.charCodeAt(i))) i++;
+    // Task box "[ ]" / "[x]".
+    if (text.charCodeAt(i) === 91 && text.charCodeAt(i + 2) === 93 && /[ xX]/.test(text[i + 1] ?? '')) {
+      i += 3;
+      while (i < end && isSpace(text.charCodeAt(i))) i++;
+    }
+  }
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  let e = end;
+  // A setext heading spans its text line and the underline: the title is the first line.
+  const newline = kind === 'heading' ? text.slice(i, end).search(/[\r\n]/) : -1;
+  if (newline !== -1) e = i + newline;
+  while (e > i && isSpace(text.charCodeAt(e - 1))) e--;
+  if (kind === 'heading') {
+    let h = e;
+    while (h > i && text.charCodeAt(h - 1) === 35) h--;
+    if (h < e && (h === i || isSpace(text.charCodeAt(h - 1)))) {
+      e = h;
+      while (e > i && isSpace(text.charCodeAt(e - 1))) e--;
+    }
+  }
+  return [i, e];
+}

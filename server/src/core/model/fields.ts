@@ -1,0 +1,94 @@
+// Summary fields ("**Duration:** ...", "Start-time: ...", a "| Start Time | 14:00 |" row, front matter).
+import { normalizeTitle } from '../text/plain';
+import type { DocLine } from './doc-lines';
+import { readFieldCandidate, type FieldCandidate } from './labels';
+import type { Field, FrontMatter, Section } from './types';
+
+/** Normalized label -> canonical field key. */
+const FIELD_KEYS: Record<string, string> = {};
+function define(key: string, labels: string[]): void {
+  for (const label of labels) FIELD_KEYS[normalizeTitle(label)] = key;
+}
+define('duration', ['duration', 'outage duration', 'incident duration', 'total duration', 'downtime', 'total downtime', 'length', 'outage length', 'incident time', 'incident window', 'impact window', 'outage window', 'time window', 'outage period', 'incident period', 'duration of outage', 'duration of the outage', 'duration of incident', 'time frame', 'timeframe', 'when', 'outage time']);
+define('start', ['start', 'start time', 'started', 'start date', 'start date/time', 'start datetime', 'start-time', 'began', 'incident start', 'outage start', 'outage began', 'start of outage', 'start of incident', 'incident began', 'began at', 'started at', 'from']);
+define('end', ['end', 'end time', 'ended', 'end date', 'end date/time', 'end datetime', 'end-time', 'incident end', 'outage end', 'end of outage', 'end of incident', 'resolved at', 'ended at', 'restored at', 'resolution time', 'until', 'to']);
+define('impact', ['impact', 'customer impact', 'user impact', 'impact summary', 'business impact', 'affected', 'affected users', 'affected services', 'scope']);
+define('root-cause', ['root cause', 'root causes', 'cause', 'the root cause', 'primary cause', 'underlying cause']);
+define('severity', ['severity', 'sev', 'severity level', 'incident severity', 'priority', 'incident level']);
+define('date', ['date', 'incident date', 'date of incident', 'date of the incident', 'outage date', 'day']);
+define('detection', ['detection', 'detected', 'detection time', 'time detected', 'detected at', 'detected by', 'how it was detected']);
+define('status', ['status', 'incident status', 'state']);
+define('authors', ['authors', 'author', 'owner', 'owners', 'written by', 'prepared by', 'incident commander', 'name s', 'names']);
+define('resolution', ['resolution', 'fix', 'mitigation']);
+define('trigger', ['trigger']);
+
+export function fieldKey(label: string): string | undefined {
+  return FIELD_KEYS[normalizeTitle(label)];
+}
+
+/** Fields on lines and in two-column-style tables, tagged with the section they are in. */
+export function findFields(text: string, lines: readonly DocLine[], sections: readonly Section[]): Field[] {
+  const fields: Field[] = [];
+  let s = -1;
+  for (const line of lines) {
+    while (s + 1 < sections.length && sections[s + 1]!.range.start <= line.start) s++;
+    const section = s >= 0 && line.start < sections[s]!.range.end ? innermost(sections, s, line.start) : undefined;
+    if (line.kind === 'table-row' && line.cells && line.cells.length >= 2 && !line.header) {
+      fields.push(...tableFields(text, line, section));
+      continue;
+    }
+    if (line.kind === 'heading') continue;
+    let candidate = line.memo.get('field') as FieldCandidate | null | undefined;
+    if (candidate === undefined) {
+      candidate = readFieldCandidate(text, line) ?? null;
+      line.memo.set('field', candidate);
+    }
+    if (!candidate) continue;
+    const key = fieldKey(candidate.label);
+    if (!key) continue;
+    fields.push({
+      key,
+      label: candidate.label,
+      range: { start: line.start, end: line.end },
+      valueRange: candidate.valueRange,
+      value: text.slice(candidate.valueRange.start, candidate.valueRange.end),
+      ...(section !== undefined ? { section } : {}),
+      source: 'line',
+    });
+  }
+  return fields;
+}
+
+/** The deepest section containing `offset`, starting from candidate `s` and walking to parents. */
+function innermost(sections: readonly Section[], s: number, offset: number): number | undefined {
+  let i: number | undefined = s;
+  while (i !== undefined && !(sections[i]!.range.start <= offset && offset < sections[i]!.range.end)) i = sections[i]!.parent;
+  return i;
+}
+
+/** "| Start Time | 14:00 | Detected | 14:05 |": label cells followed by value cells. */
+function tableFields(text: string, line: DocLine, section: number | undefined): Field[] {
+  const cells = line.cells!;
+  const out: Field[] = [];
+  for (let i = 0; i + 1 < cells.length; i += 2) {
+    const label = text.slice(cells[i]!.start, cells[i]!.end).trim();
+    const key = fieldKey(label);
+    if (!key) continue;
+    const v = cells[i + 1]!;
+    out.push({ key, label, range: { start: line.start, end: line.end }, valueRange: v, value: text.slice(v.start, v.end), ...(section !== undefined ? { section } : {}), source: 'table' });
+  }
+  return out;
+}
+
+/** Front matter keys that are fields: `start`, `end`, `duration`, `severity`... */
+export function frontMatterFields(fm: FrontMatter | undefined): Field[] {
+  if (!fm) return [];
+  const out: Field[] = [];
+  for (const [label, value] of Object.entries(fm.data)) {
+    const key = fieldKey(label);
+    if (!key || (typeof value !== 'string' && typeof value !== 'number' && !(value instanceof Date))) continue;
+    const text = value instanceof Date ? value.toISOString() : String(value);
+    out.push({ key, label, range: fm.range, valueRange: fm.range, value: text, source: 'front-matter' });
+  }
+  return out;
+}

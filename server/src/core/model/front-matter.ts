@@ -1,0 +1,31 @@
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { ParsedDocument } from '../parse/document';
+import type { FrontMatter } from './types';
+
+/** The YAML front matter of a document, with any syntax error located in the document. */
+export function readFrontMatter(doc: ParsedDocument): FrontMatter | undefined {
+  const block = doc.blocks[0];
+  if (!block?.frontMatter) return undefined;
+  const yamlNode = block.data.root.children[0];
+  if (!yamlNode || yamlNode.type !== 'yaml') return undefined;
+  const range = { start: block.start, end: block.end };
+  // The YAML starts after the opening "---" line.
+  const bodyStart = block.text.indexOf('\n') + 1;
+  try {
+    // Bounded: YAML aliases could expand hostile input, so limit them.
+    const data: unknown = parseYaml(yamlNode.value, { maxAliasCount: 50, prettyErrors: false });
+    if (data === null || data === undefined) return { data: {}, range };
+    if (typeof data !== 'object' || Array.isArray(data)) {
+      return { data: {}, range, error: { message: 'Front matter should be a set of `key: value` lines.', range } };
+    }
+    return { data: data as Record<string, unknown>, range };
+  } catch (e) {
+    const message = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+    let errRange = range;
+    if (e instanceof YAMLParseError && e.pos) {
+      const start = block.start + bodyStart + e.pos[0];
+      errRange = { start, end: Math.max(start, Math.min(block.start + bodyStart + e.pos[1], block.end)) };
+    }
+    return { data: {}, range, error: { message: `Front matter is not valid YAML: ${message}`, range: errRange } };
+  }
+}

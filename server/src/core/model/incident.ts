@@ -1,0 +1,154 @@
+// The incident window as the document states it: a Duration field, Start/End fields, front matter,
+// or the summary's first sentence that gives a range ("from 10:05 AM to 10:15 AM WAT").
+import { findDurations, findTimeMentions, findTimeRanges, toUtcMinutes } from '../time';
+import type { CalendarDate, TimeMention, Zone } from '../time/types';
+import type { TextRange } from '../types';
+import type { DocLine } from './doc-lines';
+import type { Field, Incident, Moment, Section, StatedDuration } from './types';
+
+interface Context {
+  text: string;
+  lines: readonly DocLine[];
+  sections: readonly Section[];
+  fields: readonly Field[];
+  /** A date for times stated without one (the document's date field, title...). */
+  date?: CalendarDate;
+  zone?: Zone;
+}
+
+export function moment(mention: TimeMention, offset: number, ctx: { date?: CalendarDate; zone?: Zone }): Moment | undefined {
+  if (!mention.time && !mention.date) return undefined;
+  const date = mention.date?.year !== undefined ? mention.date : mention.date ? { ...mention.date, year: ctx.date?.year } : ctx.date;
+  const zone = mention.zone ?? ctx.zone;
+  const time = mention.time ?? { hour: 0, minute: 0 };
+  const dateKnown = date?.year !== undefined;
+  return {
+    minutes: toUtcMinutes(dateKnown ? date : undefined, time, zone),
+    dateKnown,
+    zoneKnown: zone?.offsetMinutes !== undefined,
+    range: { start: offset + mention.start, end: offset + mention.end },
+    mention,
+  };
+}
+
+function durationsIn(text: string, range: TextRange): StatedDuration[] {
+  return findDurations(text.slice(range.start, range.end)).map((d) => ({
+    mention: d,
+    range: { start: range.start + d.start, end: range.start + d.end },
+  }));
+}
+
+/** Start and end from a piece of text holding a range ("14:00 - 16:30 UTC"). */
+function windowIn(text: string, range: TextRange, ctx: Context): { start: Moment; end: Moment } | undefined {
+  const slice = text.slice(range.start, range.end);
+  const r = findTimeRanges(slice)[0];
+  if (r) {
+    const from = mergeContext(r.from, r.to);
+    const to = mergeContext(r.to, from);
+    const start = moment(from, range.start, ctx);
+    const startDate = from.date ?? ctx.date;
+    const end = moment(to, range.start, { ...(startDate ? { date: startDate } : {}), ...(from.zone ?? ctx.zone ? { zone: (from.zone ?? ctx.zone)! } : {}) });
+    if (start && end) return { start, end: rollForward(start, end) };
+  }
+  // "starting at 08:30 AM and ending at 10:15 AM UTC"
+  const mentions = findTimeMentions(slice).filter((m) => m.time);
+  if (mentions.length >= 2) {
+    const lower = slice.toLowerCase();
+    const a = mentions[0]!;
+    const b = mentions[1]!;
+    const before = (m: TimeMention) => lower.slice(Math.max(0, m.start - 40), m.start);
+    if (/\b(start|began|begin|from|since)/.test(before(a)) && /\b(end|until|till|to|resolved|restored|recovered)/.test(before(b))) {
+      const from = mergeContext(a, b);
+      const start = moment(from, range.start, ctx);
+      const end = moment(mergeContext(b, from), range.start, { ...(from.date ?? ctx.date ? { date: (from.date ?? ctx.date)! } : {}), ...(from.zone ?? ctx.zone ? { zone: (from.zone ?? ctx.zone)! } : {}) });
+      if (start && end) return { start, end: rollForward(start, end) };
+    }
+  }
+  return undefined;
+}
+
+/** A zone or date written once for a range applies to both ends. */
+function mergeContext(m: TimeMention, other: TimeMention): TimeMention {
+  return { ...m, ...(m.zone ? {} : other.zone ? { zone: other.zone } : {}), ...(m.date ? {} : other.date ? { date: other.date } : {}) };
+}
+
+/** With no dates, an end earlier on the clock than the start means midnight was crossed. */
+function rollForward(start: Moment, end: Moment): Moment {
+  if (!end.mention.date && end.minutes < start.minutes) return { ...end, minutes: end.minutes + 24 * 60 };
+  return end;
+}
+
+export function readIncident(ctx: Context): Incident {
+  const { text } = ctx;
+  const incident: Incident = { statedTogether: false, crossesMidnight: false };
+  const summaryIndex = ctx.sections.findIndex((s) => s.ids.includes('summary'));
+  const timelineStart = ctx.sections.find((s) => s.ids.includes('timeline'))?.range.start ?? text.length;
+  // Fields before the timeline (the summary's), then any.
+  const ordered = [...ctx.fields].sort((a, b) => Number(a.range.start >= timelineStart) - Number(b.range.start >= timelineStart));
+  for (const field of ordered.filter((f) => f.key === 'duration')) {
+    const window = windowIn(text, field.valueRange, ctx);
+    const stated = durationsIn(text, field.valueRange)[0];
+    if (window && !incident.start) {
+      Object.assign(incident, window, { windowSource: field.valueRange });
+    }
+    if (stated && !incident.stated) {
+      incident.stated = stated;
+      incident.durationSource = field.valueRange;
+      incident.statedTogether = window !== undefined && incident.windowSource === field.valueRange;
+    }
+    if (incident.start && incident.stated) break;
+  }
+  if (!incident.start) {
+    const startField = ordered.find((f) => f.key === 'start');
+    const endField = ordered.find((f) => f.key === 'end');
+    if (startField && endField) {
+      const s = findTimeMentions(text.slice(startField.valueRange.start, startField.valueRange.end)).find((m) => m.time);
+      const e = findTimeMentions(text.slice(endField.valueRange.start, endField.valueRange.end)).find((m) => m.time);
+      if (s && e) {
+        const from = mergeContext(s, e);
+        const start = moment(from, startField.valueRange.start, ctx);
+        const end = moment(mergeContext(e, from), endField.valueRange.start, { ...(from.date ?? ctx.date ? { date: (from.date ?? ctx.date)! } : {}), ...(from.zone ?? ctx.zone ? { zone: (from.zone ?? ctx.zone)! } : {}) });
+        if (start && end) {
+          incident.start = start;
+          incident.end = rollForward(start, end);
+          incident.windowSource = { start: startField.range.start, end: endField.range.end };
+          if (incident.stated && incident.durationSource && startField.section !== undefined && startField.section === endField.section) {
+            incident.statedTogether = ctx.fields.some((f) => f.key === 'duration' && f.valueRange === incident.durationSource && f.section === startField.section);
+          }
+        }
+      }
+    }
+  }
+  if (!incident.start && summaryIndex >= 0) readSummaryProse(ctx, ctx.sections[summaryIndex]!, incident);
+  if (incident.start && incident.end) {
+    incident.crossesMidnight = incident.end.minutes - incident.start.minutes >= 24 * 60 || crossesMidnightOnClock(incident.start, incident.end);
+  }
+  return incident;
+}
+
+/** Whether the window passes a midnight of the start's own wall clock. */
+function crossesMidnightOnClock(start: Moment, end: Moment): boolean {
+  const t = start.mention.time;
+  if (!t) return false;
+  return t.hour * 60 + t.minute + (end.minutes - start.minutes) > 24 * 60;
+}
+
+/** The first summary line that states a window; a duration in the same line is "stated together". */
+function readSummaryProse(ctx: Context, summary: Section, incident: Incident): void {
+  for (const line of ctx.lines) {
+    if (line.start < summary.bodyRange.start) continue;
+    if (line.start >= summary.bodyRange.end) break;
+    if (line.kind === 'heading' || line.kind === 'table-row') continue;
+    const range = { start: line.contentStart, end: line.contentEnd };
+    const window = windowIn(ctx.text, range, ctx);
+    if (!window) continue;
+    Object.assign(incident, window, { windowSource: range });
+    const stated = durationsIn(ctx.text, range)[0];
+    if (stated && !incident.stated) {
+      incident.stated = stated;
+      incident.durationSource = range;
+      incident.statedTogether = true;
+    }
+    return;
+  }
+}

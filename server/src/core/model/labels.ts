@@ -1,0 +1,97 @@
+// Reads a line as a section label ("**Timeline:**", "Timeline:", "**Timeline", "##Timeline",
+// "<h2>Timeline</h2>") or as a field ("**Duration:** 2 hours", "- Start: 14:00").
+import { stripMarkup } from '../text/plain';
+import type { TextRange } from '../types';
+import type { DocLine } from './doc-lines';
+
+export type LabelStyle = 'bold' | 'unclosed-bold' | 'plain' | 'broken-heading' | 'html-heading' | 'list-item';
+
+export interface Label {
+  title: string;
+  style: LabelStyle;
+  /** Heading level implied by the markup (broken and HTML headings), if any. */
+  level?: number;
+}
+
+const MAX_LABEL_LENGTH = 100;
+
+/** The label a line stands for, when the whole line is a title and nothing else. */
+export function readLabel(text: string, line: DocLine): Label | undefined {
+  const raw = text.slice(line.contentStart, line.contentEnd);
+  if (raw.length === 0 || raw.length > MAX_LABEL_LENGTH + 40) return undefined;
+  if (line.kind === 'html') return readHtmlHeading(raw);
+  if (line.kind === 'table-row' || line.kind === 'heading') return undefined;
+  const broken = /^(#{1,6})(?=[^#\s])/.exec(raw);
+  if (broken) {
+    const title = stripMarkup(raw.slice(broken[1]!.length));
+    return title ? { title, style: 'broken-heading', level: broken[1]!.length } : undefined;
+  }
+  const bold = readBoldLabel(raw);
+  if (bold) return line.kind === 'list-item' ? { ...bold, style: 'list-item' } : bold;
+  // A plain line: short, no sentence inside it, optionally ending in a colon.
+  const title = stripMarkup(raw);
+  if (title.length === 0 || title.length > MAX_LABEL_LENGTH) return undefined;
+  const body = title.endsWith(':') ? title.slice(0, -1) : title;
+  if (/[.!?;]\s/.test(body) || /[.!?]$/.test(body)) return undefined;
+  // "Key: value" is a field, not a label.
+  if (body.includes(': ')) return undefined;
+  if (line.kind === 'list-item') {
+    // Only numbered items ("1. Issue Summary:") act as titles; bullets are content.
+    return line.item?.ordered ? { title: body, style: 'list-item' } : undefined;
+  }
+  return { title: body, style: 'plain' };
+}
+
+function readBoldLabel(raw: string): Label | undefined {
+  const marker = raw.startsWith('**') ? '**' : raw.startsWith('__') ? '__' : undefined;
+  if (!marker) return undefined;
+  const close = raw.indexOf(marker, 2);
+  if (close === -1) {
+    // "**Timeline" left unclosed: the whole line is the would-be title.
+    const title = stripMarkup(raw.slice(2)).replace(/:$/, '');
+    return title && title.length <= MAX_LABEL_LENGTH ? { title, style: 'unclosed-bold' } : undefined;
+  }
+  const rest = raw.slice(close + 2).trim();
+  if (rest !== '' && rest !== ':') return undefined;
+  const title = stripMarkup(raw.slice(2, close)).replace(/\s*:$/, '');
+  return title && title.length <= MAX_LABEL_LENGTH ? { title, style: 'bold' } : undefined;
+}
+
+function readHtmlHeading(raw: string): Label | undefined {
+  const m = /^<h([1-6])\b[^>]{0,200}>/i.exec(raw);
+  if (!m) return undefined;
+  const level = Number(m[1]);
+  const closeAt = raw.toLowerCase().indexOf(`</h${level}>`);
+  const inner = raw.slice(m[0].length, closeAt === -1 ? raw.length : closeAt);
+  const title = stripMarkup(inner).replace(/\s*:$/, '');
+  return title ? { title, style: 'html-heading', level } : undefined;
+}
+
+export interface FieldCandidate {
+  label: string;
+  valueRange: TextRange;
+}
+
+/** "Key: value" at the start of a line, with the key at most a few words (bold or plain). */
+export function readFieldCandidate(text: string, line: DocLine): FieldCandidate | undefined {
+  const start = line.contentStart;
+  const end = line.contentEnd;
+  // The colon must come early: labels are short.
+  const limit = Math.min(end, start + 60);
+  let colon = -1;
+  for (let i = start; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58) {
+      colon = i;
+      break;
+    }
+    if (c === 10 || c === 13) return undefined;
+  }
+  if (colon === -1) return undefined;
+  const label = stripMarkup(text.slice(start, colon));
+  if (!label || label.split(' ').length > 6 || /\d:\d/.test(text.slice(colon - 2, colon + 2))) return undefined;
+  let v = colon + 1;
+  // Skip the closing emphasis of "**Key:**" and spaces.
+  while (v < end && (text[v] === '*' || text[v] === '_' || text[v] === ' ' || text[v] === '\t')) v++;
+  return { label, valueRange: { start: v, end } };
+}

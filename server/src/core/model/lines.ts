@@ -1,0 +1,123 @@
+// Flattens a parsed block into the lines the model reasons about. Real postmortems put sections,
+// fields and timeline entries on headings, bold lines, list items, table rows, lines of one long
+// paragraph and even raw HTML, so everything downstream works on these lines, not on node types.
+
+import type { Nodes, Root, TableRow } from 'mdast';
+import type { TextRange } from '../types';
+
+export type LineKind =
+  /** An ATX or setext heading. */
+  | 'heading'
+  /** The first line of a list item. */
+  | 'list-item'
+  /** Any other line of a paragraph (including list items' later lines). */
+  | 'text'
+  /** A table row (header rows included). */
+  | 'table-row'
+  /** A line of a raw HTML block. */
+  | 'html';
+
+export interface SourceLine extends TextRange {
+  kind: LineKind;
+  /** Heading depth (1-6), or list nesting depth (1 = top level) for list items, else 0. */
+  depth: number;
+  /** For list items: the whole item (nested content included) and whether it is a task. */
+  item?: { range: TextRange; checked: boolean | null; ordered: boolean; listStart: number };
+  /** For table rows: each cell's content range, and whether this is the header row. */
+  cells?: TextRange[];
+  header?: boolean;
+  /** For the first line of a paragraph or item: where that paragraph ends. */
+  paragraphEnd?: number;
+  /** Where the enclosing top-level node ends, for extents of entries. */
+  containerEnd: number;
+}
+
+function offsets(node: Nodes): TextRange | undefined {
+  const s = node.position?.start.offset;
+  const e = node.position?.end.offset;
+  return s === undefined || e === undefined ? undefined : { start: s, end: e };
+}
+
+/** Splits [start, end) of `text` into line ranges (without line breaks). */
+function splitLines(text: string, start: number, end: number): TextRange[] {
+  const out: TextRange[] = [];
+  let s = start;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      out.push({ start: s, end: i });
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      s = i + 1;
+    }
+  }
+  if (s < end) out.push({ start: s, end });
+  return out;
+}
+
+/** Lines of a block, in source order. `text` is the block's own text (offsets are relative to it). */
+export function collectLines(text: string, root: Root): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (const child of root.children) {
+    const r = offsets(child);
+    if (r) visit(text, child, 0, r.end, out);
+  }
+  return out;
+}
+
+function visit(text: string, node: Nodes, listDepth: number, containerEnd: number, out: SourceLine[]): void {
+  const r = offsets(node);
+  if (!r) return;
+  switch (node.type) {
+    case 'heading':
+      out.push({ ...r, kind: 'heading', depth: node.depth, containerEnd });
+      return;
+    case 'paragraph': {
+      const lines = splitLines(text, r.start, r.end);
+      lines.forEach((line, i) => {
+        out.push({ ...line, kind: 'text', depth: 0, containerEnd, ...(i === 0 ? { paragraphEnd: r.end } : {}) });
+      });
+      return;
+    }
+    case 'list':
+      for (const item of node.children) {
+        const ir = offsets(item);
+        if (!ir) continue;
+        const first = item.children[0];
+        const firstRange = first ? offsets(first) : undefined;
+        const itemInfo = { range: ir, checked: item.checked ?? null, ordered: node.ordered ?? false, listStart: r.start };
+        if (first && firstRange && first.type === 'paragraph') {
+          const lines = splitLines(text, firstRange.start, firstRange.end);
+          // The item's line starts at its marker, so fixes and ranges cover the whole entry.
+          lines.forEach((line, i) => {
+            if (i === 0) {
+              out.push({ start: ir.start, end: line.end, kind: 'list-item', depth: listDepth + 1, item: itemInfo, paragraphEnd: firstRange.end, containerEnd });
+            } else out.push({ ...line, kind: 'text', depth: 0, containerEnd });
+          });
+          for (const rest of item.children.slice(1)) visit(text, rest, listDepth + 1, containerEnd, out);
+        } else {
+          // An empty item or one starting with another block: record the marker line alone.
+          const lineEnd = splitLines(text, ir.start, ir.end)[0]?.end ?? ir.end;
+          out.push({ start: ir.start, end: lineEnd, kind: 'list-item', depth: listDepth + 1, item: itemInfo, containerEnd });
+          for (const rest of item.children) visit(text, rest, listDepth + 1, containerEnd, out);
+        }
+      }
+      return;
+    case 'table':
+      node.children.forEach((row: TableRow, i: number) => {
+        const rr = offsets(row);
+        if (!rr) return;
+        const cells = row.children.map((c) => offsets(c)).filter((c): c is TextRange => c !== undefined);
+        out.push({ ...rr, kind: 'table-row', depth: 0, cells, header: i === 0, containerEnd });
+      });
+      return;
+    case 'html':
+      for (const line of splitLines(text, r.start, r.end)) out.push({ ...line, kind: 'html', depth: 0, containerEnd });
+      return;
+    case 'blockquote':
+      for (const child of node.children) visit(text, child, listDepth, containerEnd, out);
+      return;
+    default:
+      // Code, front matter, thematic breaks, definitions: nothing a postmortem states.
+      return;
+  }
+}

@@ -1,0 +1,84 @@
+// Finds the document's sections: headings, and lines written as titles that the template knows.
+import { stripMarkup } from '../text/plain';
+import type { SectionMatcher } from '../templates/matcher';
+import type { DocLine } from './doc-lines';
+import { readLabel, type Label } from './labels';
+import type { Section, SectionKind } from './types';
+
+/** A line that may open a section, before the template decides what it means. */
+export interface HeaderCandidate {
+  line: DocLine;
+  title: string;
+  kind: SectionKind;
+  /** Heading depth, or the level implied by a broken or HTML heading; 0 for labels. */
+  level: number;
+  label?: Label;
+}
+
+/** Headings, plus lines that read as titles. Template-independent, so it is computed once. */
+export function findHeaderCandidates(text: string, lines: readonly DocLine[]): HeaderCandidate[] {
+  const out: HeaderCandidate[] = [];
+  for (const line of lines) {
+    if (line.kind === 'heading') {
+      out.push({ line, title: stripMarkup(text.slice(line.contentStart, line.contentEnd)), kind: 'heading', level: line.depth });
+      continue;
+    }
+    let label = line.memo.get('label') as Label | null | undefined;
+    if (label === undefined) {
+      label = readLabel(text, line) ?? null;
+      line.memo.set('label', label);
+    }
+    if (!label) continue;
+    const kind: SectionKind = label.style === 'html-heading' ? 'html' : label.style === 'broken-heading' ? 'broken-heading' : 'label';
+    out.push({ line, title: label.title, kind, level: label.level ?? 0, label });
+  }
+  return out;
+}
+
+/**
+ * Sections for one template. Headings always make sections (unknown ones with no ids, so the
+ * outline shows them); other candidates only when they name a section the template knows and
+ * that the enclosing heading does not already cover ("**Root Cause:**" under "Root Cause and
+ * Resolution" is part of that section, not a new one).
+ */
+export function buildSections(textLength: number, candidates: readonly HeaderCandidate[], matcher: SectionMatcher): Section[] {
+  const sections: Section[] = [];
+  // Open sections, outermost first; levels strictly increase, so it is at most a few deep.
+  const open: number[] = [];
+  let headingLevel = 0; // depth of the closest heading above, for the level of labels
+  for (const c of candidates) {
+    const isHeading = c.kind === 'heading';
+    const ids = matcher.match(c.title, !isHeading && c.kind !== 'html');
+    const level = isHeading || c.level > 0 ? c.level : headingLevel + 1;
+    let depth = open.length;
+    while (depth > 0 && sections[open[depth - 1]!]!.level >= level) depth--;
+    const enclosing = depth > 0 ? sections[open[depth - 1]!] : undefined;
+    if (!isHeading) {
+      if (ids.length === 0) continue;
+      if (enclosing && enclosing.kind === 'heading') {
+        if (ids.some((id) => enclosing.ids.includes(id))) continue;
+        // Bold lines inside a timeline label its entries; they do not start sections.
+        if (enclosing.ids.includes('timeline') && c.kind === 'label') continue;
+      }
+    }
+    if (isHeading || c.level > 0) headingLevel = level;
+    // This section ends every open one at its level or deeper.
+    while (open.length > depth) {
+      const ended = sections[open.pop()!]!;
+      ended.range = { start: ended.range.start, end: c.line.start };
+      ended.bodyRange = { start: ended.bodyRange.start, end: Math.max(ended.bodyRange.start, c.line.start) };
+    }
+    sections.push({
+      ids,
+      title: c.title,
+      kind: c.kind,
+      level,
+      headerRange: { start: c.line.start, end: c.line.end },
+      range: { start: c.line.start, end: textLength },
+      bodyRange: { start: c.line.end, end: textLength },
+      ...(enclosing ? { parent: open[depth - 1]! } : {}),
+    });
+    open.push(sections.length - 1);
+  }
+  return sections;
+}

@@ -1,0 +1,152 @@
+import type { LineIndex } from '../text/line-index';
+import type { CalendarDate, DurationMention, TimeMention, TimeRangeMention, Zone } from '../time/types';
+import type { MarkerKind, Template } from '../templates/types';
+import type { TextRange } from '../types';
+import type { DocLine } from './doc-lines';
+
+export type SectionKind =
+  /** A Markdown heading. */
+  | 'heading'
+  /** A line standing alone as a title: `**Timeline:**`, `Timeline:`, `**Timeline`, `1. Timeline:`. */
+  | 'label'
+  /** `<h2>Timeline</h2>` in raw HTML. */
+  | 'html'
+  /** `##Timeline`: meant as a heading, but without the space Markdown needs. */
+  | 'broken-heading';
+
+export interface Section {
+  /** Canonical ids this section stands for ([] when the template does not know it). */
+  ids: string[];
+  /** The title as a reader sees it (markup removed). */
+  title: string;
+  kind: SectionKind;
+  /** Heading depth; for labels, one below the enclosing heading. */
+  level: number;
+  /** The heading or label line. */
+  headerRange: TextRange;
+  /** Header through the end of the body. */
+  range: TextRange;
+  /** After the header line to the next section of the same or a higher level. */
+  bodyRange: TextRange;
+  /** The section this one is nested under, if any (index into model.sections). */
+  parent?: number;
+}
+
+export interface Field {
+  /** Canonical key: duration, start, end, impact, root-cause, severity, date, detection, status... */
+  key: string;
+  /** The label as written, e.g. "Outage Duration". */
+  label: string;
+  /** The whole line. */
+  range: TextRange;
+  valueRange: TextRange;
+  value: string;
+  /** Index of the section it is in, if any. */
+  section?: number;
+  source: 'line' | 'table' | 'front-matter';
+}
+
+/** A point in time read from the document, placed on one axis (minutes). */
+export interface Moment {
+  /** Minutes on the absolute axis when the date is known, else minutes since 00:00 of an unknown day. */
+  minutes: number;
+  dateKnown: boolean;
+  zoneKnown: boolean;
+  range: TextRange;
+  mention: TimeMention;
+}
+
+export interface StatedDuration {
+  mention: DurationMention;
+  /** Offsets of the duration text in the document. */
+  range: TextRange;
+}
+
+/** The incident window as the document states it. */
+export interface Incident {
+  start?: Moment;
+  end?: Moment;
+  stated?: StatedDuration;
+  /** Where start/end and the stated duration were read, so rules compare only what belongs together. */
+  windowSource?: TextRange;
+  durationSource?: TextRange;
+  /** True when start/end and the duration were stated together (same field or sentence). */
+  statedTogether: boolean;
+  /** A range from start to end crosses midnight or several days. */
+  crossesMidnight: boolean;
+}
+
+export interface TimelineEntry {
+  /** From the entry's line start to the start of the next entry or the end of its container. */
+  range: TextRange;
+  /** The entry's first line. */
+  lineRange: TextRange;
+  /** The timestamp as written. */
+  timeRange: TextRange;
+  mention: TimeMention | TimeRangeMention;
+  /** The date in force for this entry (its own, or from a date line or the incident). */
+  date?: CalendarDate;
+  dateExplicit: boolean;
+  /** The zone in force (its own, the last one written, or the timeline's declaration). */
+  zone?: Zone;
+  zoneExplicit: boolean;
+  /** Minutes of day (0-1439, or 1440 for 24:00) of the entry's start, undefined when only a date is given. */
+  clock?: number;
+  /** Entries that can be reordered among themselves (one list, one paragraph, one table, one heading level). */
+  group: string;
+  /** Text after the timestamp. */
+  text: string;
+  markers: MarkerKind[];
+  line: DocLine;
+}
+
+export interface Timeline {
+  section: number;
+  entries: TimelineEntry[];
+  /** Lines that look like timestamps that cannot be read. */
+  unreadable: { range: TextRange; text: string }[];
+  declaredZone?: { zone: Zone; range: TextRange };
+  /** Date stated for the whole timeline ("Timeline (20th December 2023)"). */
+  date?: CalendarDate;
+}
+
+export interface ActionItem {
+  range: TextRange;
+  text: string;
+  checked: boolean | null;
+  owner?: string;
+  due?: CalendarDate;
+  dueRange?: TextRange;
+  ticket?: string;
+  section: number;
+}
+
+export interface FrontMatter {
+  data: Record<string, unknown>;
+  range: TextRange;
+  error?: { message: string; range: TextRange };
+}
+
+export interface Detection {
+  isPostmortem: boolean;
+  reason: string;
+}
+
+export interface PostmortemModel {
+  text: string;
+  index: LineIndex;
+  lines: DocLine[];
+  frontMatter?: FrontMatter;
+  title?: { text: string; range: TextRange };
+  template: Template;
+  /** Why this template was chosen. */
+  templateReason: 'front-matter' | 'config' | 'detected';
+  sections: Section[];
+  fields: Field[];
+  incident: Incident;
+  timeline?: Timeline;
+  actionItems: ActionItem[];
+  detection: Detection;
+}
+
+export type { TimeRangeMention };

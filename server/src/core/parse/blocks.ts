@@ -1,0 +1,195 @@
+// Splits Markdown into top-level blocks at boundaries no Markdown construct can carry across, so
+// each block parses alone to the same tree it has inside the whole document. This is what lets the
+// server re-parse only the blocks an edit touches (and bounds the parser's superlinear cases).
+//
+// A boundary is the start of a line that follows a blank line, begins at column 0 with a character
+// that cannot continue a list, block quote or indented block, and lies outside fenced code, HTML
+// blocks that run past blank lines (comments, <pre>, <script>...), and front matter. Being
+// conservative only costs speed: two blocks merged are still parsed correctly.
+
+import type { TextRange } from '../types';
+
+export interface Block extends TextRange {
+  /** The front matter block at the top of the file. */
+  frontMatter?: boolean;
+}
+
+interface Line {
+  start: number;
+  /** End of content, before the line break. */
+  end: number;
+  /** Start of the next line. */
+  next: number;
+}
+
+function* lines(text: string): Generator<Line> {
+  let start = 0;
+  while (start < text.length) {
+    let end = start;
+    while (end < text.length) {
+      const c = text.charCodeAt(end);
+      if (c === 10 || c === 13) break;
+      end++;
+    }
+    let next = end;
+    if (text.charCodeAt(next) === 13) next++;
+    if (text.charCodeAt(next) === 10) next++;
+    yield { start, end, next };
+    start = next;
+  }
+}
+
+function isBlank(text: string, line: Line): boolean {
+  for (let i = line.start; i < line.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/** Leading spaces (tabs count as 4) up to `limit`. */
+function indentOf(text: string, line: Line, limit: number): number {
+  let n = 0;
+  for (let i = line.start; i < line.end && n < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) n++;
+    else if (c === 9) n += 4;
+    else break;
+  }
+  return n;
+}
+
+/** Whether a column-0 line could continue a list or quote, or is otherwise unsafe to start a block. */
+function mayContinue(text: string, line: Line): boolean {
+  const c = text.charCodeAt(line.start);
+  if (c === 32 || c === 9) return true; // indented: list continuation or indented code
+  if (c === 62) return true; // '>' block quote (a lazy blank-separated quote is a new quote, but keep them together)
+  if (c === 45 || c === 42 || c === 43) {
+    // '-', '*', '+' followed by space, tab or end: a list item that may join the list above.
+    const d = text.charCodeAt(line.start + 1);
+    return line.start + 1 >= line.end || d === 32 || d === 9;
+  }
+  if (c >= 48 && c <= 57) {
+    let i = line.start;
+    while (i < line.end && i - line.start < 10 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+    const d = text.charCodeAt(i);
+    if (d === 46 || d === 41) {
+      const e = text.charCodeAt(i + 1);
+      return i + 1 >= line.end || e === 32 || e === 9;
+    }
+  }
+  return false;
+}
+
+interface Fence {
+  char: number;
+  length: number;
+}
+
+/** An opening code fence (``` or ~~~, up to 3 spaces in; deeper ones are treated the same, to be safe). */
+function fenceAt(text: string, line: Line): Fence | undefined {
+  let i = line.start;
+  while (i < line.end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 62)) i++;
+  const c = text.charCodeAt(i);
+  if (c !== 96 && c !== 126) return undefined;
+  let n = 0;
+  while (i + n < line.end && text.charCodeAt(i + n) === c) n++;
+  if (n < 3) return undefined;
+  // A backtick fence's info string may not contain backticks.
+  if (c === 96 && text.slice(i + n, line.end).includes('`')) return undefined;
+  return { char: c, length: n };
+}
+
+function closesFence(text: string, line: Line, fence: Fence): boolean {
+  let i = line.start;
+  while (i < line.end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 62)) i++;
+  let n = 0;
+  while (i + n < line.end && text.charCodeAt(i + n) === fence.char) n++;
+  if (n < fence.length) return false;
+  for (let j = i + n; j < line.end; j++) {
+    const c = text.charCodeAt(j);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+const RAW_HTML_OPENERS: readonly [string, string][] = [
+  ['<!--', '-->'],
+  ['<script', '</script>'],
+  ['<pre', '</pre>'],
+  ['<style', '</style>'],
+  ['<textarea', '</textarea>'],
+  ['<?', '?>'],
+  ['<![cdata[', ']]>'],
+];
+
+/** For HTML blocks that do not end at a blank line: the marker that ends them. */
+function htmlBlockEnd(text: string, line: Line): string | undefined {
+  let i = line.start;
+  while (i < line.end && i - line.start < 4 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 62)) i++;
+  if (text.charCodeAt(i) !== 60) return undefined;
+  const head = text.slice(i, Math.min(line.end, i + 12)).toLowerCase();
+  for (const [open, close] of RAW_HTML_OPENERS) {
+    if (head.startsWith(open)) {
+      const after = head.charCodeAt(open.length);
+      // <pre must be followed by space, > or end of line to be the raw-text block.
+      if (/[a-z]$/.test(open) && !(Number.isNaN(after) || after === 32 || after === 62 || after === 9)) continue;
+      return text.slice(i, line.end).toLowerCase().includes(close, open.length) ? undefined : close;
+    }
+  }
+  if (head.startsWith('<!') && head.length > 2 && /[a-z]/.test(head[2]!)) {
+    return text.slice(i, line.end).includes('>', 2) ? undefined : '>';
+  }
+  return undefined;
+}
+
+/** Length of the YAML front matter block at the start, including its closing line, or 0. */
+export function frontMatterLength(text: string): number {
+  const it = lines(text);
+  const first = it.next();
+  if (first.done || text.slice(first.value.start, first.value.end).trimEnd() !== '---') return 0;
+  for (const line of it) {
+    const content = text.slice(line.start, line.end).trimEnd();
+    if (content === '---') return line.next;
+  }
+  return 0;
+}
+
+/** Splits `text` into consecutive blocks covering it exactly. Linear in the text's length. */
+export function splitBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let blockStart = 0;
+  const fm = frontMatterLength(text);
+  if (fm > 0) {
+    blocks.push({ start: 0, end: fm, frontMatter: true });
+    blockStart = fm;
+  }
+  let fence: Fence | undefined;
+  let htmlEnd: string | undefined;
+  let previousBlank = false;
+  for (const line of lines(text)) {
+    if (line.start < blockStart) continue;
+    if (fence) {
+      if (closesFence(text, line, fence)) fence = undefined;
+      previousBlank = false;
+      continue;
+    }
+    if (htmlEnd) {
+      if (text.slice(line.start, line.end).toLowerCase().includes(htmlEnd)) htmlEnd = undefined;
+      previousBlank = false;
+      continue;
+    }
+    const blank = isBlank(text, line);
+    if (!blank && previousBlank && line.start > blockStart && !mayContinue(text, line)) {
+      blocks.push({ start: blockStart, end: line.start });
+      blockStart = line.start;
+    }
+    if (!blank) {
+      fence = indentOf(text, line, 16) < 16 ? fenceAt(text, line) : undefined;
+      if (!fence) htmlEnd = htmlBlockEnd(text, line);
+    }
+    previousBlank = blank;
+  }
+  if (blockStart < text.length || blocks.length === 0) blocks.push({ start: blockStart, end: text.length });
+  return blocks;
+}

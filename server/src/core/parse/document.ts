@@ -1,0 +1,65 @@
+// One parse per document version, block by block, reusing the blocks an edit did not touch.
+import type { Root } from 'mdast';
+import { collectLines, type SourceLine } from '../model/lines';
+import { splitBlocks } from './blocks';
+import { parseMarkdown } from './markdown';
+
+/** What one block's text parses to; offsets are relative to the block, so it can be reused anywhere. */
+export interface BlockData {
+  root: Root;
+  lines: SourceLine[];
+  /** Per-line memo of derived facts (label, leading time...), filled lazily by the model. */
+  memo: Map<string, unknown>[];
+}
+
+export interface ParsedBlock {
+  start: number;
+  end: number;
+  text: string;
+  frontMatter: boolean;
+  data: BlockData;
+}
+
+export interface ParsedDocument {
+  text: string;
+  blocks: ParsedBlock[];
+}
+
+/**
+ * Keeps the parsed blocks of a document's previous version. Each parse swaps in the blocks the
+ * new version uses, so memory stays proportional to one version of the document.
+ */
+export class BlockCache {
+  private blocks = new Map<string, BlockData>();
+  hits = 0;
+  misses = 0;
+
+  /** Parses `text` into blocks, reusing cached ones. */
+  parse(text: string): ParsedDocument {
+    const next = new Map<string, BlockData>();
+    const blocks = splitBlocks(text).map((b) => {
+      const blockText = text.slice(b.start, b.end);
+      let data = next.get(blockText) ?? this.blocks.get(blockText);
+      if (data) this.hits++;
+      else {
+        this.misses++;
+        data = parseBlock(blockText);
+      }
+      next.set(blockText, data);
+      return { start: b.start, end: b.end, text: blockText, frontMatter: b.frontMatter === true, data };
+    });
+    this.blocks = next;
+    return { text, blocks };
+  }
+}
+
+function parseBlock(text: string): BlockData {
+  const root = parseMarkdown(text);
+  const lines = collectLines(text, root);
+  return { root, lines, memo: lines.map(() => new Map()) };
+}
+
+/** A one-off parse with no reuse (the CLI, tests). */
+export function parseDocument(text: string): ParsedDocument {
+  return new BlockCache().parse(text);
+}

@@ -1,0 +1,58 @@
+import { normalizeTitle } from '../text/plain';
+import type { Template } from './types';
+
+/** Matches written titles to a template's canonical section ids. Built once per template. */
+export class SectionMatcher {
+  /** normalized alias -> section id */
+  private readonly aliases = new Map<string, string>();
+  private readonly maxAliasWords: number;
+
+  constructor(readonly template: Template) {
+    let maxWords = 1;
+    for (const section of template.sections) {
+      for (const alias of [section.title, section.id.replace(/-/g, ' '), ...(section.aliases ?? [])]) {
+        const key = normalizeTitle(alias);
+        if (key && !this.aliases.has(key)) this.aliases.set(key, section.id);
+        maxWords = Math.max(maxWords, key.split(' ').length);
+      }
+    }
+    this.maxAliasWords = maxWords;
+  }
+
+  /**
+   * Canonical ids a title stands for ([] when none). `strict` (for bold or plain labels, which
+   * may be ordinary prose) allows only a whole-title match or the alias plus a short tail.
+   */
+  match(title: string, strict: boolean): string[] {
+    const norm = normalizeTitle(title);
+    if (!norm) return [];
+    const whole = this.aliases.get(norm);
+    if (whole) return [whole];
+    // A combined title: "Root Cause and Resolution", "Detection & Response / Timeline".
+    const parts = splitCombined(norm);
+    if (parts.length > 1) {
+      const ids = parts.map((part) => this.aliases.get(part) ?? this.longestPrefix(part.split(' '), 2));
+      if (ids.every((id) => id !== undefined)) return [...new Set(ids as string[])];
+    }
+    const prefix = this.longestPrefix(norm.split(' '), strict ? 2 : 8);
+    return prefix ? [prefix] : [];
+  }
+
+  /** The id of the longest alias the title starts with, when at most `maxTail` words follow it. */
+  private longestPrefix(words: string[], maxTail: number): string | undefined {
+    for (let n = Math.min(words.length - 1, this.maxAliasWords); n >= 1; n--) {
+      if (words.length - n > maxTail) break;
+      const id = this.aliases.get(words.slice(0, n).join(' '));
+      // "Summary of impact" must not read as "summary": a tail starting with "of"/"for" changes the subject.
+      if (id && !['of', 'for', 'to'].includes(words[n]!)) return id;
+    }
+    return undefined;
+  }
+}
+
+function splitCombined(norm: string): string[] {
+  return norm
+    .split(/ and /)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+}

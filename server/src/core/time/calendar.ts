@@ -1,0 +1,56 @@
+// Calendar facts and arithmetic on CalendarDate, kept apart from parsing so instants and ranges can
+// share them.
+
+import type { CalendarDate } from './types.js';
+
+/** Used when a date has no year: a leap year, so "Feb 29" stays valid. */
+export const YEARLESS_REFERENCE_YEAR = 2000;
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(month: number, year: number | undefined): number {
+  if (month === 2) return year === undefined || isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+export function isValidDate(year: number | undefined, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(month, year);
+}
+
+/** Plausible years for an incident document; "1234" or "3021" next to a month is not a year. */
+export function isPlausibleYear(year: number): boolean {
+  return year >= 1900 && year <= 2199;
+}
+
+/** Days since 1970-01-01 (negative before), via Date.UTC so month lengths are right. */
+export function dayNumber(date: CalendarDate): number {
+  return Date.UTC(date.year ?? YEARLESS_REFERENCE_YEAR, date.month - 1, date.day) / 86_400_000;
+}
+
+/** The date `days` days later; a missing year stays missing. */
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  const d = new Date(Date.UTC(date.year ?? YEARLESS_REFERENCE_YEAR, date.month - 1, date.day + days));
+  const result: CalendarDate = { month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  if (date.year !== undefined) result.year = d.getUTCFullYear();
+  return result;
+}
+
+/**
+ * Gives `date` the year of `reference` when it has none, moving to the next (or previous) year
+ * when that keeps it on the right side: "Dec 31, 2023 - Jan 1" ends in 2024.
+ */
+export function withYearFrom(date: CalendarDate, reference: CalendarDate, direction: 'after' | 'before'): CalendarDate {
+  if (date.year !== undefined || reference.year === undefined) return date;
+  let year = reference.year;
+  const candidate = { ...date, year };
+  const cmp = compareMonthDay(candidate, reference);
+  if (direction === 'after' && cmp < 0) year += 1;
+  if (direction === 'before' && cmp > 0) year -= 1;
+  return { ...date, year };
+}
+
+function compareMonthDay(a: CalendarDate, b: CalendarDate): number {
+  return a.month !== b.month ? a.month - b.month : a.day - b.day;
+}
