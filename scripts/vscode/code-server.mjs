@@ -1,7 +1,7 @@
 // Starts and stops an isolated code-server (VS Code in the browser, Node extension host) on
 // loopback. Used by the extension-host test runner, the UI tests and `npm start`.
 //
-//   const cs = await startCodeServer({ folder, extensionsDir?, userSettings?, extraArgs?, dataDir? });
+//   const cs = await startCodeServer({ folder, extensionsDir?, userSettings?, extraArgs? });
 //   cs.url  -> 'http://127.0.0.1:PORT'     cs.port, cs.pid, cs.logFile
 //   await cs.stop()                         kills the whole process group, removes temp dirs
 //   installExtension(vsixPath, extensionsDir)
@@ -31,6 +31,7 @@ export const DEFAULT_SETTINGS = {
   'chat.disableAIFeatures': true,
   'workbench.tips.enabled': false,
   'security.workspace.trust.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden', // the (empty, offline) chat view
 };
 
 function assertInstalled() {
@@ -80,20 +81,18 @@ function groupAlive(pid) {
  * @param {string} [o.extensionsDir] default: a fresh temp folder
  * @param {object} [o.userSettings]  merged over DEFAULT_SETTINGS
  * @param {string[]} [o.extraArgs]   e.g. ['--vscode-option', 'enable-smoke-test-driver']
- * @param {string} [o.dataDir]       keep user data here instead of a temp folder (kept on stop)
  * @param {string} [o.host]          default 127.0.0.1
  * @param {number} [o.port]          default: a free port
  * @param {number} [o.startTimeoutMs] default 90 s
  */
 export async function startCodeServer({
-  folder, extensionsDir, userSettings = {}, extraArgs = [], dataDir, host = '127.0.0.1', port, startTimeoutMs = 90_000,
+  folder, extensionsDir, userSettings = {}, extraArgs = [], host = '127.0.0.1', port, startTimeoutMs = 90_000,
 } = {}) {
   assertInstalled();
   if (!folder) throw new Error('startCodeServer: folder is required');
   folder = path.resolve(folder);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'postmortem-code-server-'));
-  const base = dataDir ? path.resolve(dataDir) : tmp;
-  const userData = path.join(base, 'user-data');
+  const userData = path.join(tmp, 'user-data');
   const extDir = path.resolve(extensionsDir ?? path.join(tmp, 'extensions'));
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.mkdirSync(extDir, { recursive: true });
@@ -120,7 +119,7 @@ export async function startCodeServer({
   child.unref();
   const pid = child.pid;
   let exited = null;
-  child.on('exit', (code, signal) => { exited = { code, signal }; });
+  const closed = new Promise((resolve) => child.on('exit', (code, signal) => { exited = { code, signal }; resolve(exited); }));
 
   // Safety net: if the caller crashes or forgets stop(), do not leave a server running.
   const onExit = () => { try { process.kill(-pid, 'SIGKILL'); } catch {} };
@@ -156,7 +155,8 @@ export async function startCodeServer({
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { url, port, host, pid, folder, extensionsDir: extDir, userDataDir: userData, logFile, stop };
+  // closed: resolves with { code, signal } when the main code-server process ends by itself.
+  return { url, port, host, pid, folder, extensionsDir: extDir, userDataDir: userData, logFile, closed, stop };
 }
 
 /** Installs a .vsix into an extensions folder (code-server's own CLI; no server is started). */

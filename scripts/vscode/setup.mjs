@@ -84,16 +84,21 @@ function node24Version(bin = NODE24_BIN) {
   return v && /^v24\./.test(v) && fs.existsSync(path.join(path.dirname(path.dirname(bin)), 'include', 'node', 'node.h')) ? v : null;
 }
 
-// npm installs into `<final>.partial`, verify(partialDir) must pass, then the folder is renamed.
+// npm installs into `<final>.partial` (a leftover one from a killed run is thrown away first);
+// only when verify(partialDir) passes is it swapped in for the old folder. A kill at any point
+// leaves either the old folder or the new one in place, never half of one under the final name.
 function installInto(finalDir, install, verify) {
   const partial = `${finalDir}.partial`;
+  const old = `${finalDir}.old`;
   fs.rmSync(partial, { recursive: true, force: true });
-  fs.rmSync(finalDir, { recursive: true, force: true });
+  fs.rmSync(old, { recursive: true, force: true });
   fs.mkdirSync(partial, { recursive: true });
   install(partial);
   const result = verify(partial);
   if (!result) throw new SetupError(`install into ${partial} finished but did not verify`);
+  if (fs.existsSync(finalDir)) fs.renameSync(finalDir, old);
   fs.renameSync(partial, finalDir);
+  fs.rmSync(old, { recursive: true, force: true });
   return result;
 }
 

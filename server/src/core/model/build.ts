@@ -43,6 +43,7 @@ function chooseTemplate(candidates: readonly HeaderCandidate[], options: ModelOp
   if (fromConfig) return { template: fromConfig, reason: 'config' };
   let best = options.templates[0]!;
   let bestScore = -Infinity;
+  let bestMissing = Infinity;
   for (const template of options.templates) {
     const matcher = matcherFor(template);
     const found = new Set<string>();
@@ -51,9 +52,11 @@ function chooseTemplate(candidates: readonly HeaderCandidate[], options: ModelOp
     }
     const missingRequired = template.sections.filter((s) => s.required && !found.has(s.id)).length;
     const score = found.size - 0.5 * missingRequired;
-    if (score > bestScore) {
+    // On equal scores the template asking for less that is missing fits better.
+    if (score > bestScore || (score === bestScore && missingRequired < bestMissing)) {
       best = template;
       bestScore = score;
+      bestMissing = missingRequired;
     }
   }
   return { template: best, reason: 'detected' };
@@ -100,7 +103,7 @@ export function buildModel(doc: ParsedDocument, options: ModelOptions): Postmort
   const timeline = readTimeline({ text, lines, sections, template, ...(incidentDate ? { date: incidentDate } : {}), ...(incidentZone ? { zone: incidentZone } : {}) });
   const actionItems = readActionItems(text, lines, sections);
   const sectionIds = new Set(sections.flatMap((s) => s.ids));
-  const opening = lines.slice(0, 6).map((l) => text.slice(l.contentStart, l.contentEnd)).join(' ');
+  const opening = lines.slice(0, 3).map((l) => text.slice(l.start, l.contentEnd)).join(' ');
   const detection = detectPostmortem({ ...(options.path ? { path: options.path } : {}), ...(frontMatter ? { frontMatter } : {}), ...(title ? { title: title.text } : {}), opening, sectionIds, pathPatterns: options.pathPatterns });
   return {
     text,

@@ -15,7 +15,9 @@ export interface DetectionInput {
 }
 
 const POSTMORTEM_TYPES = new Set(['postmortem', 'post-mortem', 'incident', 'incident-report', 'incident report', 'rca', 'outage']);
-const TITLE_WORDS = /\b(post[- ]?mortem|postmortem|incident (report|review|analysis|retrospective)|outage (report|review)|root cause analysis|rca|post[- ]incident (report|review)|service disruption report|incident postmortem)\b/;
+const TITLE_WORDS = /\b(post?[- ]?mortem|incident (report|review|analysis|retrospective)|outage (report|review)|root cause analysis|rca|post[- ]incident (report|review)|service disruption report|incident postmortem)\b/;
+/** Words that make a title about an incident, weaker than naming a postmortem. */
+const INCIDENT_WORDS = /\b(outage|incident|downtime|disruption|degradation|degraded|failure|stall|attack|breach|down)\b/;
 /** Sections only a postmortem has; "Summary" alone is in every kind of document. */
 const TELLING = new Set(['timeline', 'root-cause', 'trigger', 'corrective-actions', 'lessons-learned', 'detection', 'impact']);
 
@@ -36,11 +38,12 @@ export function detectPostmortem(input: DetectionInput): Detection {
   const title = input.title ? normalizeTitle(input.title) : '';
   if (title && TITLE_WORDS.test(title)) return { isPostmortem: true, reason: `title "${input.title}" names a postmortem` };
   const telling = [...input.sectionIds].filter((id) => TELLING.has(id));
-  if (telling.length >= 2 && input.sectionIds.size >= 3) {
+  if (telling.length >= 2 || (telling.length >= 1 && input.sectionIds.size >= 3)) {
     return { isPostmortem: true, reason: `it has postmortem sections (${[...input.sectionIds].join(', ')})` };
   }
-  const opening = normalizeTitle(input.opening.slice(0, 600));
-  if (TITLE_WORDS.test(opening) && telling.length >= 1) return { isPostmortem: true, reason: 'its opening names a postmortem and it has postmortem sections' };
+  const opening = normalizeTitle(input.opening.slice(0, 400));
+  if (TITLE_WORDS.test(opening)) return { isPostmortem: true, reason: 'its opening lines name a postmortem' };
+  if (telling.length >= 1 && INCIDENT_WORDS.test(title)) return { isPostmortem: true, reason: `title "${input.title}" names an incident and it has a ${telling[0]} section` };
   return { isPostmortem: false, reason: 'no front matter, file name, title or sections mark it as a postmortem' };
 }
 

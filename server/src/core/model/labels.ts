@@ -26,6 +26,8 @@ export function readLabel(text: string, line: DocLine): Label | undefined {
     const title = stripMarkup(raw.slice(broken[1]!.length));
     return title ? { title, style: 'broken-heading', level: broken[1]!.length } : undefined;
   }
+  // Bulleted items are content; only a top-level numbered item ("1. Issue Summary:") can be a title.
+  if (line.kind === 'list-item' && !(line.item?.ordered && line.depth === 1)) return undefined;
   const bold = readBoldLabel(raw);
   if (bold) return line.kind === 'list-item' ? { ...bold, style: 'list-item' } : bold;
   // A plain line: short, no sentence inside it, optionally ending in a colon.
@@ -35,10 +37,7 @@ export function readLabel(text: string, line: DocLine): Label | undefined {
   if (/[.!?;]\s/.test(body) || /[.!?]$/.test(body)) return undefined;
   // "Key: value" is a field, not a label.
   if (body.includes(': ')) return undefined;
-  if (line.kind === 'list-item') {
-    // Only numbered items ("1. Issue Summary:") act as titles; bullets are content.
-    return line.item?.ordered ? { title: body, style: 'list-item' } : undefined;
-  }
+  if (line.kind === 'list-item') return { title: body, style: 'list-item' };
   return { title: body, style: 'plain' };
 }
 

@@ -42,6 +42,9 @@ export function findHeaderCandidates(text: string, lines: readonly DocLine[]): H
  * Resolution" is part of that section, not a new one).
  */
 export function buildSections(textLength: number, candidates: readonly HeaderCandidate[], matcher: SectionMatcher): Section[] {
+  // Labels the template lists as the summary's fields ("Impact", "Root Cause") are parts of the
+  // summary when they come right under it, not sections of their own.
+  const summaryFields = new Set(matcher.template.sections.find((s) => s.id === 'summary')?.fields ?? []);
   const sections: Section[] = [];
   // Open sections, outermost first; levels strictly increase, so it is at most a few deep.
   const open: number[] = [];
@@ -59,6 +62,12 @@ export function buildSections(textLength: number, candidates: readonly HeaderCan
         if (ids.some((id) => enclosing.ids.includes(id))) continue;
         // Bold lines inside a timeline label its entries; they do not start sections.
         if (enclosing.ids.includes('timeline') && c.kind === 'label') continue;
+      }
+      const previous = sections[sections.length - 1];
+      if (previous && c.kind === 'label') {
+        // "Root Cause" and "Resolution" right after "Root Cause and Resolution" are its parts.
+        if (previous.ids.length > 1 && ids.every((id) => previous.ids.includes(id))) continue;
+        if (previous.ids.includes('summary') && ids.every((id) => summaryFields.has(id))) continue;
       }
     }
     if (isHeading || c.level > 0) headingLevel = level;

@@ -1,4 +1,33 @@
-// The rule registry: every rule, in the order their findings are reported for the same spot.
+// The rule registry: every rule, in order. Adding a rule = one file + one line here.
+import durationMismatch from './duration-mismatch';
+import duplicateSection from './duplicate-section';
+import emptySection from './empty-section';
+import frontMatter from './front-matter';
+import missingField from './missing-field';
+import missingSection from './missing-section';
 import type { Rule } from './rule';
+import sectionNotHeading from './section-not-heading';
+import sectionOrder from './section-order';
+import timelineAmbiguousOrder from './timeline-ambiguous-order';
+import timelineOrder from './timeline-order';
+import timelineOutsideWindow from './timeline-outside-window';
+import timelineUnreadableTime from './timeline-unreadable-time';
+import timelineZoneMismatch from './timeline-zone-mismatch';
+import windowTimelineMismatch from './window-timeline-mismatch';
 
-export const RULES: readonly Rule<never>[] = [];
+export const RULES: readonly Rule<never>[] = [
+  frontMatter,
+  missingSection,
+  sectionNotHeading,
+  duplicateSection,
+  sectionOrder,
+  emptySection,
+  missingField,
+  timelineOrder,
+  timelineAmbiguousOrder,
+  timelineOutsideWindow,
+  timelineZoneMismatch,
+  timelineUnreadableTime,
+  durationMismatch,
+  windowTimelineMismatch,
+] as unknown as readonly Rule<never>[];

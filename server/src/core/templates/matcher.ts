@@ -34,7 +34,7 @@ export class SectionMatcher {
       const ids = parts.map((part) => this.aliases.get(part) ?? this.longestPrefix(part.split(' '), 2));
       if (ids.every((id) => id !== undefined)) return [...new Set(ids as string[])];
     }
-    const prefix = this.longestPrefix(norm.split(' '), strict ? 2 : 8);
+    const prefix = this.longestPrefix(norm.split(' '), strict ? 2 : 20);
     return prefix ? [prefix] : [];
   }
 

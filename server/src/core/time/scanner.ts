@@ -1,46 +1,34 @@
 // A single-pass tokenizer for time-related reading. Everything else in this module matches small
 // patterns over the token list with bounded lookahead, so the whole module stays linear in the
 // input length: it runs on every keystroke, on text we do not control.
+//
+// Tokens live in typed arrays rather than one object each: on a megabyte of "1:1:1:" that is a
+// million tokens, and allocating a million objects costs about a second, typed arrays a few ms.
 
-export type TokenKind =
-  /** A run of ASCII digits. */
-  | 'num'
-  /** A run of ASCII letters. */
-  | 'word'
-  /** One ASCII punctuation character, or a dash/quote from the typographic set. */
-  | 'punct'
-  /** Markup that never carries meaning here: an HTML tag, an entity, a URL. */
-  | 'markup'
-  /** Any other single code unit: emoji, accented letters, symbols. */
-  | 'other';
+/** Token kinds. NONE is what any index outside the list reads as, so lookahead needs no guards. */
+export const NONE = 0;
+/** A run of ASCII digits. */
+export const NUM = 1;
+/** A run of ASCII letters. */
+export const WORD = 2;
+/** One punctuation character (ASCII or a typographic dash, quote or bullet). */
+export const PUNCT = 3;
+/** Markup that never carries meaning here: an HTML tag, an entity, a URL. */
+export const MARKUP = 4;
+/** Any other single code unit: emoji, accented letters, symbols. */
+export const OTHER = 5;
 
-export interface Token {
-  kind: TokenKind;
-  start: number;
-  end: number;
-  /**
-   * 'word': lower-cased letters; 'num': the digits; 'punct'/'other': the character.
-   * Empty for runs longer than MAX_TOKEN_TEXT, which can never be part of a time anyway.
-   */
-  text: string;
-  /** 'word' only: the letters as written (for case checks such as "PT" vs "pt"). */
-  raw: string;
-  /** 'num' only: the value, or -1 when the run is too long to matter. */
-  value: number;
-  /** Whitespace separates this token from the previous one (or it is the first token). */
-  spaced: boolean;
-  /** That whitespace contains a line break: parts of one mention never span lines. */
-  lineBreak: boolean;
-}
-
-/** Longer runs are kept as tokens (so positions stay right) but their text is not copied. */
+/** Longer runs are kept as tokens (so positions stay right) but their text is never copied. */
 const MAX_TOKEN_TEXT = 32;
-/** Bound on how far an HTML tag or entity may reach; beyond it the "<" is plain punctuation. */
+/** Bound on how far an HTML tag may reach; beyond it the "<" is plain punctuation. */
 const MAX_TAG_LENGTH = 300;
 const MAX_ENTITY_LENGTH = 12;
 
+const FLAG_SPACED = 1;
+const FLAG_LINE_BREAK = 2;
+
 const PUNCTUATION = new Set(
-  ':.,;-/\\*_`[](){}<>~+=#|!?"\'@&%$^'.split('').concat(['–', '—', '−', '‘', '’', '“', '”', '…', '•', '·']),
+  ':.,;-/\\*_`[](){}<>~+=#|!?"\'@&%$^'.split('').concat(['–', '—', '−', '‘', '’', '“', '”', '…', '•', '·']).map((c) => c.charCodeAt(0)),
 );
 
 function isDigit(c: number): boolean {
@@ -61,8 +49,158 @@ function isInvisible(c: number): boolean {
   return c === 0x200b || c === 0x200c || c === 0x200d || c === 0xfeff || (c >= 0xfe00 && c <= 0xfe0f);
 }
 
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+/** The token list of one string. Every accessor accepts any index; outside the list it reads NONE. */
+export class Tokens {
+  readonly source: string;
+  count = 0;
+  private kinds = new Uint8Array(16);
+  private starts = new Int32Array(16);
+  private ends = new Int32Array(16);
+  /** NUM: the value (-1 when too long to matter); PUNCT/OTHER: the char code; else -1. */
+  private values = new Int32Array(16);
+  private flags = new Uint8Array(16);
+  /** Lower-cased word text by token index, filled on first use (most tokens are never asked). */
+  private readonly texts = new Map<number, string>();
+
+  constructor(source: string) {
+    this.source = source;
+  }
+
+  push(kind: number, start: number, end: number, value: number, spaced: boolean, lineBreak: boolean): void {
+    if (this.count === this.kinds.length) this.grow();
+    const i = this.count++;
+    this.kinds[i] = kind;
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.values[i] = value;
+    this.flags[i] = (spaced ? FLAG_SPACED : 0) | (lineBreak ? FLAG_LINE_BREAK : 0);
+  }
+
+  private grow(): void {
+    const size = this.kinds.length * 2;
+    const kinds = new Uint8Array(size);
+    kinds.set(this.kinds);
+    this.kinds = kinds;
+    const starts = new Int32Array(size);
+    starts.set(this.starts);
+    this.starts = starts;
+    const ends = new Int32Array(size);
+    ends.set(this.ends);
+    this.ends = ends;
+    const values = new Int32Array(size);
+    values.set(this.values);
+    this.values = values;
+    const flags = new Uint8Array(size);
+    flags.set(this.flags);
+    this.flags = flags;
+  }
+
+  private has(i: number): boolean {
+    return i >= 0 && i < this.count;
+  }
+
+  kind(i: number): number {
+    return this.has(i) ? this.kinds[i]! : NONE;
+  }
+
+  start(i: number): number {
+    return this.has(i) ? this.starts[i]! : this.source.length;
+  }
+
+  end(i: number): number {
+    return this.has(i) ? this.ends[i]! : this.source.length;
+  }
+
+  /** Whitespace comes before token i (true for the first token and outside the list). */
+  spaced(i: number): boolean {
+    return this.has(i) ? (this.flags[i]! & FLAG_SPACED) !== 0 : true;
+  }
+
+  /** Token i touches the one before it. */
+  touches(i: number): boolean {
+    return this.has(i) && i > 0 && (this.flags[i]! & FLAG_SPACED) === 0;
+  }
+
+  /** The whitespace before token i contains a line break: one mention never spans lines. */
+  lineBreak(i: number): boolean {
+    return this.has(i) && (this.flags[i]! & FLAG_LINE_BREAK) !== 0;
+  }
+
+  /** The value of a NUM token, or -1. */
+  value(i: number): number {
+    return this.kind(i) === NUM ? this.values[i]! : -1;
+  }
+
+  /** Number of characters (digits, for NUM). */
+  length(i: number): number {
+    return this.has(i) ? this.ends[i]! - this.starts[i]! : 0;
+  }
+
+  isNum(i: number): boolean {
+    return this.kind(i) === NUM;
+  }
+
+  isPunct(i: number, ch: string): boolean {
+    return this.kind(i) === PUNCT && this.values[i] === ch.charCodeAt(0);
+  }
+
+  /** Token i is one of the punctuation characters in `chars`. */
+  isPunctIn(i: number, chars: string): boolean {
+    return this.kind(i) === PUNCT && chars.includes(String.fromCharCode(this.values[i]!));
+  }
+
+  isWord(i: number, ...words: string[]): boolean {
+    return this.kind(i) === WORD && words.includes(this.text(i));
+  }
+
+  /**
+   * WORD: lower-cased letters; NUM: the digits; PUNCT/OTHER: the character; '' otherwise and for
+   * runs longer than MAX_TOKEN_TEXT, which can never be part of a time.
+   */
+  text(i: number): string {
+    const kind = this.kind(i);
+    if (kind === NONE || kind === MARKUP || this.length(i) > MAX_TOKEN_TEXT) return '';
+    if (kind === PUNCT || kind === OTHER) return String.fromCharCode(this.values[i]!);
+    if (kind === NUM) return this.source.slice(this.starts[i]!, this.ends[i]!);
+    let text = this.texts.get(i);
+    if (text === undefined) {
+      text = this.raw(i).toLowerCase();
+      this.texts.set(i, text);
+    }
+    return text;
+  }
+
+  /** WORD: the letters as written, for case checks ("PT" vs "pt", "May" vs "may"). */
+  raw(i: number): string {
+    if (this.kind(i) !== WORD || this.length(i) > MAX_TOKEN_TEXT) return '';
+    return this.source.slice(this.starts[i]!, this.ends[i]!);
+  }
+
+  /** The first letter is a capital. */
+  capitalised(i: number): boolean {
+    if (this.kind(i) !== WORD) return false;
+    const c = this.source.charCodeAt(this.starts[i]!);
+    return c >= 65 && c <= 90;
+  }
+
+  /** Every letter is a capital ("PST", not "Pst"). */
+  allCaps(i: number): boolean {
+    if (this.kind(i) !== WORD) return false;
+    for (let k = this.starts[i]!; k < this.ends[i]!; k++) {
+      const c = this.source.charCodeAt(k);
+      if (c >= 97 && c <= 122) return false;
+    }
+    return true;
+  }
+
+  /** The source text from the start of token `first` to the end of token `last`. */
+  slice(first: number, last: number): string {
+    return this.source.slice(this.start(first), this.end(last));
+  }
+}
+
+export function tokenize(text: string): Tokens {
+  const tokens = new Tokens(text);
   const n = text.length;
   let i = 0;
   let spaced = true;
@@ -77,29 +215,29 @@ export function tokenize(text: string): Token[] {
     }
     const start = i;
     if (isDigit(c)) {
-      while (i < n && isDigit(text.charCodeAt(i))) i++;
-      const len = i - start;
-      const digits = len <= MAX_TOKEN_TEXT ? text.slice(start, i) : '';
-      tokens.push({ kind: 'num', start, end: i, text: digits, raw: '', value: len <= 9 ? Number(digits) : -1, spaced, lineBreak });
+      let value = 0;
+      while (i < n && isDigit(text.charCodeAt(i))) {
+        if (i - start < 9) value = value * 10 + (text.charCodeAt(i) - 48);
+        i++;
+      }
+      tokens.push(NUM, start, i, i - start <= 9 ? value : -1, spaced, lineBreak);
     } else if (isLetter(c)) {
       while (i < n && isLetter(text.charCodeAt(i))) i++;
       const urlEnd = urlEndAt(text, start, i);
       if (urlEnd > i) {
         i = urlEnd;
-        tokens.push({ kind: 'markup', start, end: i, text: '', raw: '', value: -1, spaced, lineBreak });
+        tokens.push(MARKUP, start, i, -1, spaced, lineBreak);
       } else {
-        const raw = i - start <= MAX_TOKEN_TEXT ? text.slice(start, i) : '';
-        tokens.push({ kind: 'word', start, end: i, text: raw.toLowerCase(), raw, value: -1, spaced, lineBreak });
+        tokens.push(WORD, start, i, -1, spaced, lineBreak);
       }
     } else {
       const markupEnd = c === 60 /* < */ ? tagEndAt(text, i) : c === 38 /* & */ ? entityEndAt(text, i) : -1;
       if (markupEnd > 0) {
         i = markupEnd;
-        tokens.push({ kind: 'markup', start, end: i, text: '', raw: '', value: -1, spaced, lineBreak });
+        tokens.push(MARKUP, start, i, -1, spaced, lineBreak);
       } else {
-        const ch = text[i] as string;
         i++;
-        tokens.push({ kind: PUNCTUATION.has(ch) ? 'punct' : 'other', start, end: i, text: ch, raw: '', value: -1, spaced, lineBreak });
+        tokens.push(PUNCTUATION.has(c) ? PUNCT : OTHER, start, i, c, spaced, lineBreak);
       }
     }
     spaced = false;
@@ -111,7 +249,7 @@ export function tokenize(text: string): Token[] {
 /**
  * "<br>", "</span>", "<li><strong>": an HTML tag starts with a letter or "/" right after "<" and
  * ends at the first ">" on the same line. Returns the end offset, or -1 when it is not a tag.
- * The scan stops at "<" and newlines, so input like "<a<a<a" is still linear.
+ * The scan stops at "<" and at line breaks, so input like "<a<a<a" stays linear.
  */
 function tagEndAt(text: string, at: number): number {
   const first = text.charCodeAt(at + 1);

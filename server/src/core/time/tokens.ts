@@ -1,84 +1,57 @@
 // Small predicates over the token list. Every helper looks at a bounded number of tokens, which is
 // what keeps the pattern readers linear overall.
 
-import type { Token } from './scanner.js';
+import { MARKUP, NUM, PUNCT, WORD, type Tokens } from './scanner.js';
 
 /** Markdown emphasis and code markers, brackets and HTML: they wrap times but never change them. */
-const WRAPPERS = new Set(['*', '_', '`', '[', ']']);
+const WRAPPERS = '*_`[]';
 
 /** How many wrapper tokens may sit between two parts of one mention ("**14:00** UTC"). */
 const MAX_WRAPPERS = 6;
 
-export function isPunct(t: Token | undefined, ch: string): boolean {
-  return t !== undefined && t.kind === 'punct' && t.text === ch;
-}
-
-export function isWord(t: Token | undefined, ...words: string[]): boolean {
-  return t !== undefined && t.kind === 'word' && words.includes(t.text);
-}
-
-/** The token at i touches the one before it (no whitespace between). */
-export function touchesPrevious(tokens: Token[], i: number): boolean {
-  const t = tokens[i];
-  return t !== undefined && i > 0 && !t.spaced;
-}
-
-/** The token after i touches it. */
-export function touchesNext(tokens: Token[], i: number): boolean {
-  const next = tokens[i + 1];
-  return next !== undefined && !next.spaced;
-}
-
-export function isWrapper(t: Token | undefined): boolean {
-  return t !== undefined && (t.kind === 'markup' || (t.kind === 'punct' && WRAPPERS.has(t.text)));
+export function isWrapper(tokens: Tokens, i: number): boolean {
+  const kind = tokens.kind(i);
+  return kind === MARKUP || (kind === PUNCT && tokens.isPunctIn(i, WRAPPERS));
 }
 
 /** Index of the first token at or after i that is not a wrapper (bounded). */
-export function skipWrappers(tokens: Token[], i: number): number {
+export function skipWrappers(tokens: Tokens, i: number): number {
   let j = i;
-  while (j < tokens.length && j - i < MAX_WRAPPERS && isWrapper(tokens[j])) j++;
+  while (j < tokens.count && j - i < MAX_WRAPPERS && isWrapper(tokens, j)) j++;
   return j;
 }
 
 /** Index of the last token at or before i that is not a wrapper (bounded); may be -1. */
-export function skipWrappersBack(tokens: Token[], i: number): number {
+export function skipWrappersBack(tokens: Tokens, i: number): number {
   let j = i;
-  while (j >= 0 && i - j < MAX_WRAPPERS && isWrapper(tokens[j])) j--;
+  while (j >= 0 && i - j < MAX_WRAPPERS && isWrapper(tokens, j)) j--;
   return j;
 }
 
 /**
  * True when the number at i continues a longer dotted or coloned number ("1.2.3", "10.0.0.1",
- * "1:1:1", "12:30:45:99"): such a number is never the start of a time or date.
+ * "1:1:1") or is glued to letters before it ("v1", "k8s"): such a number never starts a time.
  */
-export function continuesNumberChain(tokens: Token[], i: number): boolean {
-  if (!touchesPrevious(tokens, i)) return false;
-  const prev = tokens[i - 1];
-  if (prev === undefined) return false;
-  if (prev.kind === 'num' || prev.kind === 'word') return true;
-  if (prev.kind === 'punct' && (prev.text === ':' || prev.text === '.')) {
-    const before = tokens[i - 2];
-    return before !== undefined && before.kind === 'num' && touchesPrevious(tokens, i - 1);
-  }
+export function continuesNumberChain(tokens: Tokens, i: number): boolean {
+  if (!tokens.touches(i)) return false;
+  const prev = tokens.kind(i - 1);
+  if (prev === NUM || prev === WORD) return true;
+  if (tokens.isPunctIn(i - 1, ':.')) return tokens.kind(i - 2) === NUM && tokens.touches(i - 1);
   return false;
 }
 
-/** True when a chain separator plus another number follows token i ("12:30:45" then ":99"). */
-export function numberChainFollows(tokens: Token[], i: number, separators: string): boolean {
-  const sep = tokens[i + 1];
-  const num = tokens[i + 2];
-  return (
-    sep !== undefined &&
-    num !== undefined &&
-    sep.kind === 'punct' &&
-    separators.includes(sep.text) &&
-    !sep.spaced &&
-    num.kind === 'num' &&
-    !num.spaced
-  );
+/** The number at i comes right after "12-" or "3/": the second half of "6-9" or "24/7". */
+export function followsNumberAndSeparator(tokens: Tokens, i: number): boolean {
+  return tokens.touches(i) && tokens.isPunctIn(i - 1, '-/') && tokens.touches(i - 1) && tokens.kind(i - 2) === NUM;
 }
 
-/** Number of digits of a 'num' token (text is empty only for huge runs). */
-export function digitCount(t: Token): number {
-  return t.end - t.start;
+/** A separator from `separators` glued to token i, with a number glued after it ("12:30" then ":45"). */
+export function numberChainFollows(tokens: Tokens, i: number, separators: string): boolean {
+  return tokens.isPunctIn(i + 1, separators) && tokens.touches(i + 1) && tokens.kind(i + 2) === NUM && tokens.touches(i + 2);
+}
+
+/** No line break before any token in (from, to]. */
+export function noLineBreak(tokens: Tokens, from: number, to: number): boolean {
+  for (let k = from + 1; k <= to && k < tokens.count; k++) if (tokens.lineBreak(k)) return false;
+  return true;
 }

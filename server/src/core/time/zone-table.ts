@@ -26,7 +26,7 @@ function zone(abbreviation: string, offsetMinutes: number, extra: Partial<ZoneIn
 
 export const ABBREVIATIONS: ReadonlyMap<string, ZoneInfo> = new Map(
   [
-    zone('UTC', 0), zone('GMT', 0), zone('Z', 0, { weak: true }),
+    zone('UTC', 0), zone('GMT', 0),
     zone('PST', -480), zone('PDT', -420), zone('PT', -480, { ambiguousDst: true, weak: true }),
     zone('MST', -420), zone('MDT', -360), zone('MT', -420, { ambiguousDst: true, weak: true }),
     zone('CST', -360), zone('CDT', -300), zone('CT', -360, { ambiguousDst: true, weak: true }),
@@ -41,7 +41,10 @@ export const ABBREVIATIONS: ReadonlyMap<string, ZoneInfo> = new Map(
     zone('SGT', 480, { weak: true }), zone('HKT', 480),
     zone('AWST', 480), zone('ACST', 570), zone('AEST', 600), zone('AEDT', 660),
     zone('NZST', 720), zone('NZDT', 780),
-  ].map((z) => [z.abbreviation.toLowerCase(), z]),
+  ]
+    .map((z): [string, ZoneInfo] => [z.abbreviation.toLowerCase(), z])
+    // "Z" (Zulu, ISO 8601) is UTC; on its own it is just a letter, hence weak.
+    .concat([['z', zone('UTC', 0, { weak: true })]]),
 );
 
 /** Abbreviations read in any letter case ("Gmt", "utc"); all others must be written in capitals. */
@@ -122,3 +125,6 @@ export function genericZone(core: ZoneNameCore): ZoneInfo {
 
 /** Longest core, in words; bounds the lookahead of the name reader. */
 export const MAX_CORE_WORDS = 3;
+
+/** First words of all cores: most words are not, and the name reader stops there at once. */
+export const CORE_FIRST_WORDS: ReadonlySet<string> = new Set([...NAME_CORES.keys()].map((key) => key.split(' ')[0]!));

@@ -1,0 +1,44 @@
+import { formatMinutes } from '../time';
+import { defineRule } from './rule';
+import { momentText } from './shared/clock';
+
+const DAY = 24 * 60;
+
+/** How far a stated length may be from the computed one and still be right. */
+function tolerance(stated: number, approximate: boolean, wholeDays: boolean): number {
+  if (wholeDays) return DAY / 2; // "5 days" rounds to the day
+  if (approximate) return Math.max(5, stated * 0.1);
+  return 0.5; // seconds round away
+}
+
+export default defineRule({
+  id: 'duration-mismatch',
+  description: 'The stated duration does not match the stated start and end times (midnight, several days and zones understood).',
+  defaultSeverity: 'error',
+  optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
+  defaultOptions: {},
+  check({ model, report }) {
+    const { start, end, stated, statedTogether } = model.incident;
+    if (!start || !end || !stated || !statedTogether) return;
+    const computed = Math.round(end.minutes - start.minutes);
+    if (computed <= 0) return;
+    const d = stated.mention;
+    const wholeDays = d.minutes >= DAY && d.minutes % DAY === 0;
+    const tol = tolerance(d.minutes, d.approximate === true, wholeDays);
+    const diff = computed - d.minutes;
+    if (d.bound === 'at-least' && diff >= -tol) return;
+    if (d.bound === 'at-most' && diff <= tol) return;
+    if (!d.bound && Math.abs(diff) <= tol) return;
+    const writtenDuration = model.text.slice(stated.range.start, stated.range.end);
+    // One zone for both ends is written once, at the end: "14:00 → 16:30 UTC".
+    const sameZone = start.mention.zone?.text === end.mention.zone?.text;
+    const arithmetic = `${momentText(model, start, end, !sameZone)} → ${momentText(model, end, start)} is ${formatMinutes(computed)}`;
+    const replacement = formatMinutes(computed);
+    report({
+      message: `Duration says ${writtenDuration}, but ${arithmetic}.`,
+      range: stated.range,
+      data: { statedMinutes: d.minutes, computedMinutes: computed },
+      fixes: [{ title: `Change the stated duration to ${replacement}`, safe: false, edits: [{ start: stated.range.start, end: stated.range.end, newText: replacement }] }],
+    });
+  },
+});

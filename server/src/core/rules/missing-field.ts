@@ -1,0 +1,49 @@
+import type { PostmortemModel, Section } from '../model/types';
+import { findDurations, findTimeRanges } from '../time';
+import { defineRule } from './rule';
+
+const FIELD_NAMES: Record<string, string> = {
+  duration: 'the duration (start and end, or how long)',
+  impact: 'the impact (who or what was affected, and how much)',
+  'root-cause': 'the root cause',
+};
+
+/** Ways a section states a field without a "Field:" label: prose a reviewer would accept. */
+const PROSE: Record<string, RegExp> = {
+  impact: /\b(impact|affect|users?|customers?|clients?|visitors?|requests?|traffic|unavailable|inaccessible|outage|down(time)?|errors?|\d+(\.\d+)?\s?%)/i,
+  'root-cause': /\b(root cause|caused by|because|due to|the cause|triggered by|stemm(ed|ing) from|result of|culprit)/i,
+};
+
+function statesField(model: PostmortemModel, section: Section, key: string): boolean {
+  if (model.fields.some((f) => f.key === key && f.value.trim() !== '')) return true;
+  // A section of its own counts ("## Impact", "## Root Cause").
+  if (model.sections.some((s) => s.ids.includes(key))) return key !== 'duration';
+  const body = model.text.slice(section.bodyRange.start, Math.min(section.bodyRange.end, section.bodyRange.start + 20_000));
+  if (key === 'duration') {
+    return model.incident.start !== undefined || model.incident.stated !== undefined || findTimeRanges(body).length > 0 || findDurations(body).length > 0;
+  }
+  return PROSE[key]?.test(body) ?? false;
+}
+
+export default defineRule({
+  id: 'missing-field',
+  description: 'A section does not state a field its template asks for (the summary\'s duration, impact, root cause), neither as a "Field:" line nor in its prose.',
+  defaultSeverity: 'warning',
+  optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
+  defaultOptions: {},
+  check({ model, report }) {
+    for (const ts of model.template.sections) {
+      if (!ts.fields?.length) continue;
+      const section = model.sections.find((s) => s.ids.includes(ts.id));
+      if (!section) continue;
+      for (const key of ts.fields) {
+        if (statesField(model, section, key)) continue;
+        report({
+          message: `"${section.title}" does not state ${FIELD_NAMES[key] ?? key}.`,
+          range: { start: section.headerRange.start, end: model.index.lineContentEnd(model.index.position(section.headerRange.start).line) },
+          data: { section: ts.id, field: key },
+        });
+      }
+    }
+  },
+});

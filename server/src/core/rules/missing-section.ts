@@ -1,0 +1,57 @@
+import type { PostmortemModel } from '../model/types';
+import type { TemplateSection } from '../templates/types';
+import { defineRule } from './rule';
+import { documentAnchor, eolOf, sectionHeadingLevel, topSections } from './shared/headings';
+
+/** Where the template expects a missing section: before the next present one in template order. */
+function insertionPoint(model: PostmortemModel, missing: TemplateSection): number {
+  const order = model.template.sections.map((s) => s.id);
+  const at = order.indexOf(missing.id);
+  const present = topSections(model);
+  for (const id of order.slice(at + 1)) {
+    const next = present.find((s) => s.ids.includes(id));
+    if (next) return next.range.start;
+  }
+  for (const id of order.slice(0, at).reverse()) {
+    const previous = present.filter((s) => s.ids.includes(id)).pop();
+    if (previous) return previous.range.end;
+  }
+  return model.text.length;
+}
+
+/** The section's heading and skeleton, with blank lines around it to stand alone. */
+export function sectionSkeleton(model: PostmortemModel, section: TemplateSection, at: number): string {
+  const eol = eolOf(model);
+  const level = sectionHeadingLevel(model);
+  const body = (section.skeleton ?? '').replace(/\r?\n/g, eol).trimEnd();
+  const before = model.text.slice(Math.max(0, at - 2), at);
+  const lead = at === 0 ? '' : before.endsWith('\n\n') || before.endsWith('\r\n\r\n') || before === '\n' ? '' : before.endsWith('\n') ? eol : eol + eol;
+  const block = `${'#'.repeat(level)} ${section.title}${eol}${body ? eol + body + eol : ''}`;
+  const after = at >= model.text.length ? '' : eol;
+  return lead + block + after;
+}
+
+export default defineRule({
+  id: 'missing-section',
+  description: 'A section the template requires is missing (combined sections such as "Root Cause and Resolution" count for both).',
+  defaultSeverity: 'warning',
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { ignore: { type: 'array', items: { type: 'string' }, description: 'Section ids not to require.' } },
+  },
+  defaultOptions: { ignore: [] as string[] },
+  check({ model, options, report }) {
+    const present = new Set(model.sections.flatMap((s) => s.ids));
+    for (const section of model.template.sections) {
+      if (!section.required || present.has(section.id) || options.ignore.includes(section.id)) continue;
+      const at = insertionPoint(model, section);
+      report({
+        message: `Missing section "${section.title}" (required by the ${model.template.name} template).`,
+        range: documentAnchor(model),
+        data: { section: section.id, template: model.template.id },
+        fixes: [{ title: `Insert missing section "${section.title}"`, safe: false, edits: [{ start: at, end: at, newText: sectionSkeleton(model, section, at) }] }],
+      });
+    }
+  },
+});

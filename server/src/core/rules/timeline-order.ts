@@ -1,0 +1,90 @@
+import type { PostmortemModel, TimelineEntry } from '../model/types';
+import type { Fix } from '../types';
+import { defineRule } from './rule';
+import { entryTime } from './shared/describe';
+import { placeTimeline, type PlacedEntry } from './shared/timeline-placement';
+
+/** Splits a segment into the entry's own text and the line breaks / blank space after it. */
+function splitTrailing(segment: string): [string, string] {
+  let end = segment.length;
+  while (end > 0 && /\s/.test(segment[end - 1]!)) end--;
+  return [segment.slice(0, end), segment.slice(end)];
+}
+
+/**
+ * Sorting one group of entries (one list, one paragraph, one table, headings of one level): each
+ * entry's text moves whole; what lies between entries stays where it is.
+ */
+export function sortFix(model: PostmortemModel, group: PlacedEntry[]): Fix | undefined {
+  if (group.length < 2) return undefined;
+  const ranges = group.map((p) => p.entry.range);
+  const start = ranges[0]!.start;
+  const end = ranges[ranges.length - 1]!.end;
+  const bodies: string[] = [];
+  const gaps: string[] = [];
+  let tail = '';
+  ranges.forEach((r, i) => {
+    const [body, trailing] = splitTrailing(model.text.slice(r.start, r.end));
+    bodies.push(body);
+    const next = ranges[i + 1];
+    if (next) gaps.push(trailing + model.text.slice(r.end, next.start));
+    else tail = trailing;
+  });
+  const order = group.map((p, i) => ({ p, i })).sort((a, b) => a.p.at - b.p.at || a.i - b.i);
+  if (order.every((o, i) => o.i === i)) return undefined;
+  let newText = '';
+  order.forEach((o, k) => {
+    newText += bodies[o.i]!;
+    if (k < gaps.length) newText += gaps[k]!;
+  });
+  newText += tail;
+  // Anything but blank space between entries (an untimed note) would end up beside another entry.
+  const safe = gaps.every((g) => g.trim() === '');
+  return { title: 'Sort the timeline by time', safe, edits: [{ start, end, newText }] };
+}
+
+/** Groups of placed entries that can be sorted together, with the fix for each. */
+export function timelineSortFixes(model: PostmortemModel): Map<string, Fix> {
+  const placement = placeTimeline(model);
+  const byGroup = new Map<string, PlacedEntry[]>();
+  for (const p of placement.placed) {
+    const list = byGroup.get(p.entry.group) ?? [];
+    list.push(p);
+    byGroup.set(p.entry.group, list);
+  }
+  const fixes = new Map<string, Fix>();
+  for (const [group, entries] of byGroup) {
+    // Entries without a readable time would be left behind by a sort: only whole groups sort.
+    const all = (model.timeline?.entries ?? []).filter((e: TimelineEntry) => e.group === group).length;
+    if (all !== entries.length) continue;
+    const fix = sortFix(model, entries);
+    if (fix) fixes.set(group, fix);
+  }
+  return fixes;
+}
+
+export default defineRule({
+  id: 'timeline-order',
+  description: 'A timeline entry is earlier than the entry before it (midnight is understood when the window or dates say the incident crossed it).',
+  defaultSeverity: 'warning',
+  optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
+  defaultOptions: {},
+  check({ model, report }) {
+    const placement = placeTimeline(model);
+    const problems = placement.problems.filter((p) => p.kind === 'out-of-order');
+    if (problems.length === 0) return;
+    const fixes = timelineSortFixes(model);
+    const ambiguousGroups = new Set(placement.problems.filter((p) => p.kind === 'ambiguous-midnight').map((p) => p.entry.entry.group));
+    for (const problem of problems) {
+      const e = problem.entry.entry;
+      const fix = fixes.get(e.group);
+      const safeFix = fix && !ambiguousGroups.has(e.group) ? fix : fix ? { ...fix, safe: false } : undefined;
+      report({
+        message: `Timeline out of order: ${entryTime(model, e)} comes after ${entryTime(model, problem.previous.entry)}.`,
+        range: e.timeRange,
+        data: { previousLine: model.index.position(problem.previous.entry.timeRange.start).line },
+        ...(safeFix ? { fixes: [safeFix] } : {}),
+      });
+    }
+  },
+});

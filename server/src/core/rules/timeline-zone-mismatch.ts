@@ -1,0 +1,43 @@
+import type { Zone } from '../time/types';
+import { defineRule } from './rule';
+import { entryTime } from './shared/describe';
+
+function offsetOf(z: Zone | undefined): number | undefined {
+  return z?.offsetMinutes;
+}
+
+export default defineRule({
+  id: 'timeline-zone-mismatch',
+  description: 'Timeline times use different time zones (or contradict the zone declared for the timeline), so their order and the durations are unclear.',
+  defaultSeverity: 'warning',
+  optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
+  defaultOptions: {},
+  check({ model, report }) {
+    const timeline = model.timeline;
+    if (!timeline) return;
+    const explicit = timeline.entries.filter((e) => e.zoneExplicit && offsetOf(e.zone) !== undefined);
+    const declared = timeline.declaredZone?.zone;
+    let reference: Zone | undefined = declared && offsetOf(declared) !== undefined ? declared : undefined;
+    if (!reference) {
+      // The zone most entries use is the reference; ties go to the first.
+      const counts = new Map<number, { zone: Zone; n: number }>();
+      for (const e of explicit) {
+        const o = offsetOf(e.zone)!;
+        const c = counts.get(o) ?? { zone: e.zone!, n: 0 };
+        c.n++;
+        counts.set(o, c);
+      }
+      reference = [...counts.values()].sort((a, b) => b.n - a.n)[0]?.zone;
+    }
+    if (!reference) return;
+    for (const e of explicit) {
+      if (offsetOf(e.zone) === offsetOf(reference)) continue;
+      const where = declared ? `the timeline declares ${declared.text}` : `the other entries use ${reference.text}`;
+      report({
+        message: `${entryTime(model, e)} is in ${e.zone!.text}, but ${where}: write every entry in one zone.`,
+        range: e.timeRange,
+        data: { zone: e.zone!.text, expected: reference.text },
+      });
+    }
+  },
+});

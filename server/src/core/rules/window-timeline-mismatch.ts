@@ -1,0 +1,40 @@
+import { formatMinutes } from '../time';
+import { defineRule } from './rule';
+import { momentText } from './shared/clock';
+import { entryTime } from './shared/describe';
+import { placeTimeline, windowOnAxis } from './shared/timeline-placement';
+
+export default defineRule({
+  id: 'window-timeline-mismatch',
+  description: 'The stated incident window and the timeline disagree: the timeline ends well before the stated end, or starts well after the stated start.',
+  defaultSeverity: 'warning',
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { toleranceMinutes: { type: 'number', minimum: 0, description: 'Slack before a gap is reported (at least this, or 10% of the window).' } },
+  },
+  defaultOptions: { toleranceMinutes: 15 },
+  check({ model, options, report }) {
+    const placement = placeTimeline(model);
+    const window = windowOnAxis(model, placement);
+    const timed = placement.placed.filter((p) => !p.dayOnly);
+    if (!window || timed.length < 2 || !model.incident.start || !model.incident.end) return;
+    const slack = Math.max(options.toleranceMinutes, (window.end - window.start) * 0.1);
+    const last = timed.reduce((a, b) => (b.at >= a.at ? b : a));
+    const first = timed.reduce((a, b) => (b.at < a.at ? b : a));
+    if (window.end - last.at > slack) {
+      report({
+        message: `The summary puts the end at ${momentText(model, model.incident.end)}, but the timeline's last entry is ${entryTime(model, last.entry)}, ${formatMinutes(Math.round(window.end - last.at))} earlier: add how it ended, or correct the window.`,
+        range: model.incident.end.range,
+        data: { gapMinutes: Math.round(window.end - last.at) },
+      });
+    }
+    if (first.at - window.start > slack) {
+      report({
+        message: `The summary puts the start at ${momentText(model, model.incident.start)}, but the timeline's first entry is ${entryTime(model, first.entry)}, ${formatMinutes(Math.round(first.at - window.start))} later: add what happened in between, or correct the window.`,
+        range: model.incident.start.range,
+        data: { gapMinutes: Math.round(first.at - window.start) },
+      });
+    }
+  },
+});

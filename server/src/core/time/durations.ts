@@ -1,0 +1,195 @@
+// Stated lengths: "2 hours and 30 minutes", "2h30m", "7.5 hours", "three hours", "an hour and a
+// half", "2 and a half hours", "a 30-minute outage", "almost four hours", "at least seven hours".
+//
+// Not read: ranges of lengths ("4-5 hours", "1-3 hours ago": no single number to compare),
+// months and years (no fixed length), "several hours".
+
+import type { DurationMention } from './types.js';
+import { NUM, WORD, tokenize, type Tokens } from './scanner.js';
+import { readNumberWord } from './number-words.js';
+import { continuesNumberChain, followsNumberAndSeparator, skipWrappersBack } from './tokens.js';
+
+interface Unit {
+  minutes: number;
+  /** Larger units come first in "1 day 6 hours"; a later part must have a smaller rank. */
+  rank: number;
+  /** One-letter units ("2h", "30m") only count when glued to their number. */
+  gluedOnly?: boolean;
+}
+
+const WEEK: Unit = { minutes: 7 * 24 * 60, rank: 4 };
+const DAY: Unit = { minutes: 24 * 60, rank: 3 };
+const HOUR: Unit = { minutes: 60, rank: 2 };
+const MINUTE: Unit = { minutes: 1, rank: 1 };
+const SECOND: Unit = { minutes: 1 / 60, rank: 0 };
+
+const UNITS: ReadonlyMap<string, Unit> = new Map([
+  ['week', WEEK], ['weeks', WEEK], ['wk', WEEK], ['wks', WEEK], ['w', { ...WEEK, gluedOnly: true }],
+  ['day', DAY], ['days', DAY], ['d', { ...DAY, gluedOnly: true }],
+  ['hour', HOUR], ['hours', HOUR], ['hr', HOUR], ['hrs', HOUR], ['h', { ...HOUR, gluedOnly: true }],
+  ['minute', MINUTE], ['minutes', MINUTE], ['min', MINUTE], ['mins', MINUTE], ['m', { ...MINUTE, gluedOnly: true }],
+  ['second', SECOND], ['seconds', SECOND], ['sec', SECOND], ['secs', SECOND], ['s', { ...SECOND, gluedOnly: true }],
+]);
+
+/** "24-hour clock", "12 hour format": a clock convention, not a length. */
+const NOT_A_LENGTH_AFTER = ['clock', 'format'];
+
+const MAX_PARTS = 4;
+
+interface Quantity {
+  value: number;
+  next: number;
+  /** Written as "a"/"an" ("an hour"): "a second" is then not a length ("a second PR"). */
+  article: boolean;
+  /** A number glued to the unit can take a one-letter unit ("2h"). */
+  digits: boolean;
+  /** "30+ minutes". */
+  plus: boolean;
+}
+
+/** "and a half", "and half" after a number or a unit. Returns the index after it, or -1. */
+function andAHalf(tokens: Tokens, j: number): number {
+  if (!tokens.isWord(j, 'and')) return -1;
+  const k = tokens.isWord(j + 1, 'a') ? j + 2 : j + 1;
+  return tokens.isWord(k, 'half') ? k + 1 : -1;
+}
+
+function quantity(value: number, next: number, extra: Partial<Quantity> = {}): Quantity {
+  return { value, next, article: false, digits: false, plus: false, ...extra };
+}
+
+function readDigits(tokens: Tokens, i: number, continuation: boolean): Quantity | undefined {
+  // The second half of "6-9 hours", "24/7", "1.2.3", a clock, or glued to letters ("k8s").
+  if (tokens.length(i) > 6 || (!continuation && (continuesNumberChain(tokens, i) || followsNumberAndSeparator(tokens, i)))) return undefined;
+  let value = tokens.value(i);
+  let next = i + 1;
+  const dotted = tokens.isPunct(next, '.') && tokens.touches(next) && tokens.isNum(next + 1) && tokens.touches(next + 1);
+  if (dotted) {
+    // "7.5 hours"; but "1.2.3" is a version.
+    if (tokens.length(next + 1) > 6 || (tokens.isPunct(next + 2, '.') && tokens.touches(next + 2))) return undefined;
+    value = Number(`${tokens.text(i)}.${tokens.text(next + 1)}`);
+    next += 2;
+  } else if (tokens.isPunct(next, ':') && tokens.touches(next) && tokens.isNum(next + 1)) {
+    return undefined; // "14:00 hours" is a clock
+  }
+  const plus = tokens.isPunct(next, '+') && tokens.touches(next);
+  if (plus) next++;
+  const half = andAHalf(tokens, next);
+  if (half >= 0) return quantity(value + 0.5, half, { plus });
+  return quantity(value, next, { digits: !plus, plus });
+}
+
+function readQuantity(tokens: Tokens, i: number, continuation: boolean): Quantity | undefined {
+  const kind = tokens.kind(i);
+  if (kind === NUM) return readDigits(tokens, i, continuation);
+  // Letters glued to digits before them ("8s" in "k8s") are not a quantity.
+  if (kind !== WORD || (tokens.touches(i) && tokens.kind(i - 1) === NUM)) return undefined;
+  const text = tokens.text(i);
+  if (text === 'half') {
+    // "half an hour", "half a day", "half hour", "half-hour".
+    const skip = tokens.isWord(i + 1, 'an', 'a') || (tokens.isPunct(i + 1, '-') && tokens.touches(i + 1));
+    return quantity(0.5, skip ? i + 2 : i + 1);
+  }
+  if (text === 'a' || text === 'an') {
+    if (tokens.isWord(i + 1, 'half')) return quantity(0.5, i + 2);
+    if (tokens.isWord(i + 1, 'couple')) return quantity(2, tokens.isWord(i + 2, 'of') ? i + 3 : i + 2);
+    return quantity(1, i + 1, { article: true });
+  }
+  const word = readNumberWord(tokens, i);
+  if (word === undefined) return undefined;
+  const half = andAHalf(tokens, word.next);
+  return half >= 0 ? quantity(word.value + 0.5, half) : quantity(word.value, word.next);
+}
+
+function readUnit(tokens: Tokens, j: number, q: Quantity): { unit: Unit; next: number } | undefined {
+  let k = j;
+  // "30-minute", "two-hour".
+  const hyphenated = tokens.isPunct(k, '-') && tokens.touches(k) && tokens.kind(k + 1) === WORD && tokens.touches(k + 1);
+  if (hyphenated) k++;
+  if (tokens.kind(k) !== WORD || tokens.lineBreak(k)) return undefined;
+  const text = tokens.text(k);
+  const unit = UNITS.get(text);
+  if (unit === undefined) return undefined;
+  if (unit.gluedOnly && (!tokens.touches(k) || hyphenated || !q.digits)) return undefined;
+  if (q.article && text === 'second') return undefined; // "a second PR"
+  if (tokens.isWord(k + 1, ...NOT_A_LENGTH_AFTER)) return undefined;
+  return { unit, next: k + 1 };
+}
+
+type Qualifier = Pick<DurationMention, 'approximate' | 'bound'>;
+
+const APPROXIMATE = ['about', 'approximately', 'approx', 'around', 'roughly', 'nearly', 'almost', 'circa', 'some'];
+const AT_LEAST_PAIRS = ['at least', 'more than', 'upwards of', 'just over', 'in excess of'];
+const AT_MOST_PAIRS = ['at most', 'at maximum', 'up to', 'less than', 'just under', 'no more than'];
+
+/** Words before the length that make it approximate or a bound ("at least", "under", "~"). */
+function qualifierBefore(tokens: Tokens, i: number): Qualifier {
+  const k = skipWrappersBack(tokens, i - 1);
+  if (tokens.isPunct(k, '~')) return { approximate: true };
+  if (tokens.isPunct(k, '.') && tokens.isWord(k - 1, 'approx')) return { approximate: true };
+  if (tokens.kind(k) !== WORD) return {};
+  const last = tokens.text(k);
+  const pair = tokens.kind(k - 1) === WORD ? `${tokens.text(k - 1)} ${last}` : '';
+  const triple = pair !== '' && tokens.kind(k - 2) === WORD ? `${tokens.text(k - 2)} ${pair}` : '';
+  if (AT_MOST_PAIRS.includes(triple) || AT_MOST_PAIRS.includes(pair)) return { approximate: true, bound: 'at-most' };
+  if (AT_LEAST_PAIRS.includes(triple) || AT_LEAST_PAIRS.includes(pair)) return { approximate: true, bound: 'at-least' };
+  if (last === 'over') return { approximate: true, bound: 'at-least' };
+  if (last === 'under' || last === 'within') return { approximate: true, bound: 'at-most' };
+  if (APPROXIMATE.includes(last)) return { approximate: true };
+  return {};
+}
+
+/** Reads a length starting exactly at token i. */
+function readDurationAt(tokens: Tokens, i: number): { mention: DurationMention; next: number } | undefined {
+  let total = 0;
+  let lastRank = Infinity;
+  let end = -1;
+  let plus = false;
+  let j = i;
+  for (let part = 0; part < MAX_PARTS; part++) {
+    const q = readQuantity(tokens, j, part > 0);
+    if (q === undefined) break;
+    const unit = readUnit(tokens, q.next, q);
+    if (unit === undefined || unit.unit.rank >= lastRank) break;
+    let value = q.value;
+    let next = unit.next;
+    const half = andAHalf(tokens, next); // "an hour and a half"
+    if (half >= 0) {
+      value += 0.5;
+      next = half;
+    }
+    total += value * unit.unit.minutes;
+    lastRank = unit.unit.rank;
+    plus = plus || q.plus;
+    end = next;
+    // The next part may follow after ",", "and", or nothing ("2h30m", "2 hours 30 minutes").
+    j = next;
+    if (tokens.isPunct(j, ',')) j++;
+    if (tokens.isWord(j, 'and')) j++;
+    if (tokens.lineBreak(j)) break;
+  }
+  if (end < 0) return undefined;
+  const mention: DurationMention = { start: tokens.start(i), end: tokens.end(end - 1), minutes: total };
+  const qualifier: Qualifier = plus ? { approximate: true, bound: 'at-least' } : qualifierBefore(tokens, i);
+  if (qualifier.approximate) mention.approximate = true;
+  if (qualifier.bound !== undefined) mention.bound = qualifier.bound;
+  return { mention, next: end };
+}
+
+/** All stated lengths in `text`, in order, non-overlapping. */
+export function findDurations(text: string): DurationMention[] {
+  const tokens = tokenize(text);
+  const found: DurationMention[] = [];
+  let i = 0;
+  while (i < tokens.count) {
+    const kind = tokens.kind(i);
+    const match = kind === NUM || kind === WORD ? readDurationAt(tokens, i) : undefined;
+    if (match !== undefined) {
+      found.push(match.mention);
+      i = match.next;
+    } else {
+      i++;
+    }
+  }
+  return found;
+}

@@ -1,0 +1,187 @@
+// Finding date/time/zone mentions in a line or paragraph of raw Markdown. A date followed by a time
+// ("May 20, 2024, 14:00 UTC") or a time followed by a date ("2:00 PM May 10") is one mention.
+
+import type { CalendarDate, TimeMention, Zone } from './types.js';
+import { NUM, WORD, tokenize, type Tokens } from './scanner.js';
+import { readClock, type ClockMatch, type ClockOptions } from './clock.js';
+import { readDate, type DateMatch } from './dates.js';
+import { readStandaloneZone, readZoneAfterTime } from './zones.js';
+import { isPlausibleYear } from './calendar.js';
+import { noLineBreak, skipWrappers, skipWrappersBack } from './tokens.js';
+
+export interface MentionOptions {
+  /** Accept "15.25" as a time. Off by default because of versions ("3.11") and decimals. */
+  allowDotSeparator?: boolean;
+}
+
+/** A mention plus where it lies in the token list, for range and timeline readers. */
+export interface MentionMatch {
+  mention: TimeMention;
+  /** Index of its first token. */
+  first: number;
+  /** Index of the first token after it. */
+  next: number;
+}
+
+/** Words written before a time to say it is not exact. */
+export const APPROXIMATE_WORDS = ['approximately', 'approx', 'around', 'about', 'roughly', 'circa', 'ca', 'est', 'estimated'];
+
+/** Letters that may touch a clock time without making it part of an identifier: "14:00h", "10:00hrs". */
+const CLOCK_SUFFIXES = ['h', 'hr', 'hrs', 'hours', 'ish'];
+
+/** How a date and the time after it may be joined: "May 20, 2024, 14:00", "Mar 10 at 19:21", "2025, ~17:30". */
+function skipDateTimeSeparator(tokens: Tokens, j: number): { index: number; approximate: boolean } {
+  let k = skipWrappers(tokens, j);
+  if (tokens.isPunct(k, ',')) k = skipWrappers(tokens, k + 1);
+  if (tokens.isWord(k, 'at') || tokens.isPunct(k, '@')) k = skipWrappers(tokens, k + 1);
+  let approximate = false;
+  if (tokens.isPunct(k, '~') || tokens.isWord(k, ...APPROXIMATE_WORDS)) {
+    approximate = true;
+    k++;
+    if (tokens.isPunct(k, '.') && tokens.touches(k)) k++; // "approx."
+    k = skipWrappers(tokens, k);
+  }
+  return { index: k, approximate };
+}
+
+/** "~09:20", "approx. 14:00", "at around 6pm". */
+export function approximateBefore(tokens: Tokens, i: number): boolean {
+  let k = skipWrappersBack(tokens, i - 1);
+  if (tokens.isPunct(k, '~')) return true;
+  if (tokens.isPunct(k, '.')) k--;
+  return tokens.isWord(k, ...APPROXIMATE_WORDS);
+}
+
+/** Letters glued to a clock ("12:34abc") that are neither AM/PM, a zone nor an hour suffix. */
+function hasForeignSuffix(tokens: Tokens, next: number): boolean {
+  return tokens.kind(next) === WORD && tokens.touches(next) && !CLOCK_SUFFIXES.includes(tokens.text(next));
+}
+
+interface Parts {
+  date?: CalendarDate;
+  clock?: ClockMatch;
+  zone?: Zone;
+  approximate: boolean;
+  next: number;
+}
+
+/**
+ * Completes `parts` after a clock: its zone, and for log-style "Mon May 10 09:15:04 2021 +0900" a
+ * trailing year. Returns false when letters glued to the clock show it is not a time.
+ */
+function readAfterClock(tokens: Tokens, clock: ClockMatch, isoT: boolean, parts: Parts): boolean {
+  const context = { isoStyle: isoT || clock.hasSeconds };
+  let zone = readZoneAfterTime(tokens, clock.next, context);
+  if (zone === undefined && hasForeignSuffix(tokens, clock.next)) return false;
+  parts.clock = clock;
+  parts.next = clock.next;
+  if (zone === undefined && parts.date !== undefined && parts.date.year === undefined) {
+    const y = clock.next;
+    if (tokens.isNum(y) && tokens.spaced(y) && !tokens.lineBreak(y) && tokens.length(y) === 4 && isPlausibleYear(tokens.value(y))) {
+      parts.date = { ...parts.date, year: tokens.value(y) };
+      parts.next = y + 1;
+      zone = readZoneAfterTime(tokens, parts.next, context);
+    }
+  }
+  if (zone !== undefined) {
+    parts.zone = zone.zone;
+    parts.next = zone.next;
+  } else if (tokens.touches(parts.next) && tokens.isWord(parts.next, ...CLOCK_SUFFIXES)) {
+    parts.next++; // "14:00h"
+  }
+  return true;
+}
+
+function dateFirst(tokens: Tokens, date: DateMatch, options: ClockOptions): Parts {
+  const dateOnly: Parts = { date: date.date, approximate: false, next: date.next };
+  const j = date.next;
+  // ISO 8601: "2024-05-20T14:00:00Z".
+  if (tokens.isWord(j, 't') && tokens.touches(j) && tokens.isNum(j + 1) && tokens.touches(j + 1)) {
+    const clock = readClock(tokens, j + 1, { ...options, afterIsoT: true });
+    const withClock: Parts = { date: date.date, approximate: false, next: date.next };
+    return clock !== undefined && readAfterClock(tokens, clock, true, withClock) ? withClock : dateOnly;
+  }
+  const sep = skipDateTimeSeparator(tokens, j);
+  if (!noLineBreak(tokens, j - 1, sep.index)) return dateOnly;
+  const clock = readClock(tokens, sep.index, options);
+  if (clock === undefined) return dateOnly;
+  const withClock: Parts = { date: date.date, approximate: sep.approximate, next: date.next };
+  return readAfterClock(tokens, clock, false, withClock) ? withClock : dateOnly;
+}
+
+function clockFirst(tokens: Tokens, clock: ClockMatch): Parts | undefined {
+  const parts: Parts = { approximate: false, next: clock.next };
+  if (!readAfterClock(tokens, clock, false, parts)) return undefined;
+  // "2:00 PM May 10", "12:50 PM PDT Aug 8 2017", "10:15 AM UTC on August 19, 2024".
+  let k = skipWrappers(tokens, parts.next);
+  if (tokens.isPunct(k, ',')) k = skipWrappers(tokens, k + 1);
+  if (tokens.isWord(k, 'on')) k = skipWrappers(tokens, k + 1);
+  if (noLineBreak(tokens, parts.next - 1, k)) {
+    const date = readDate(tokens, k);
+    if (date !== undefined) {
+      parts.date = date.date;
+      parts.next = date.next;
+    }
+  }
+  return parts;
+}
+
+function toMention(tokens: Tokens, first: number, parts: Parts): MentionMatch {
+  const mention: TimeMention = { start: tokens.start(first), end: tokens.end(parts.next - 1) };
+  if (parts.date !== undefined) mention.date = parts.date;
+  if (parts.clock !== undefined) mention.time = parts.clock.time;
+  if (parts.zone !== undefined) mention.zone = parts.zone;
+  if (parts.approximate || approximateBefore(tokens, first)) mention.approximate = true;
+  return { mention, first, next: parts.next };
+}
+
+/** Reads the mention starting exactly at token i, if any. */
+export function readMentionAt(tokens: Tokens, i: number, options: MentionOptions = {}): MentionMatch | undefined {
+  const kind = tokens.kind(i);
+  if (kind !== NUM && kind !== WORD) return undefined;
+  const clockOptions: ClockOptions = { allowDotSeparator: options.allowDotSeparator === true };
+  const date = readDate(tokens, i);
+  if (date !== undefined) return toMention(tokens, i, dateFirst(tokens, date, clockOptions));
+  const clock = readClock(tokens, i, clockOptions);
+  if (clock !== undefined) {
+    const parts = clockFirst(tokens, clock);
+    return parts && toMention(tokens, i, parts);
+  }
+  const zone = readStandaloneZone(tokens, i);
+  if (zone === undefined) return undefined;
+  return { mention: { start: tokens.start(i), end: tokens.end(zone.next - 1), zone: zone.zone }, first: i, next: zone.next };
+}
+
+/** All mentions in token order, non-overlapping. */
+export function scanMentions(tokens: Tokens, options: MentionOptions = {}): MentionMatch[] {
+  const found: MentionMatch[] = [];
+  let i = 0;
+  while (i < tokens.count) {
+    const match = readMentionAt(tokens, i, options);
+    if (match !== undefined) {
+      found.push(match);
+      i = match.next;
+    } else {
+      i++;
+    }
+  }
+  return found;
+}
+
+/**
+ * All date/time/zone mentions in `text` (a line or paragraph of raw Markdown), in order, with
+ * offsets into `text`. A zone written alone ("(UTC)") is a mention with only `zone`.
+ */
+export function findTimeMentions(text: string, options: MentionOptions = {}): TimeMention[] {
+  return scanMentions(tokenize(text), options).map((m) => m.mention);
+}
+
+/** The first mention in a short string such as a front-matter value ("2024-05-20 14:00 UTC"). */
+export function parseTimeText(text: string): TimeMention | undefined {
+  const tokens = tokenize(text);
+  for (let i = 0; i < tokens.count; i++) {
+    const match = readMentionAt(tokens, i);
+    if (match !== undefined) return match.mention;
+  }
+  return undefined;
+}

@@ -1,0 +1,170 @@
+// Two mentions joined into a range: "14:00 - 16:30 UTC", "10:00 AM to 12:00 PM (UTC)",
+// "between 9:00 and 11:00 AM Pacific Time", "November 10, 2023, 8:00 PM - November 11, 2023, 2:00 AM".
+//
+// What one end says about the other (written once, meant for both):
+// - a zone after either end applies to both ("14:00 - 16:30 UTC");
+// - AM/PM after the second end applies to the first when the first has none and that keeps
+//   from <= to ("9:00 and 11:00 AM" is 9-11 AM; "11:00 - 1:00 PM" leaves 11:00 as written);
+// - a date on one end is copied to the other, moving a day when the clock goes backwards
+//   ("Nov 10, 23:00 - 01:00" ends on Nov 11), and a year likewise.
+// Everything copied is flagged in `inherited`.
+
+import type { TimeMention, TimeRangeMention } from './types.js';
+import { tokenize, type Tokens } from './scanner.js';
+import { scanMentions, readMentionAt, type MentionMatch, type MentionOptions } from './mentions.js';
+import { applyMeridiem } from './clock.js';
+import { addDays, withYearFrom } from './calendar.js';
+import { skipWrappers, skipWrappersBack } from './tokens.js';
+
+const DASHES = '-–—~';
+const CONNECTOR_WORDS = ['to', 'until', 'till', 'til', 'through', 'thru'];
+
+/**
+ * If a range connector follows token `after` (the end of the first mention), returns the index
+ * where the second mention should start. "and" counts only when "between" precedes `firstIndex`.
+ */
+export function connectorAfter(tokens: Tokens, after: number, firstIndex: number): number | undefined {
+  let k = skipWrappers(tokens, after);
+  if (k >= tokens.count || tokens.lineBreak(k)) return undefined;
+  if (tokens.isPunctIn(k, DASHES)) {
+    k++;
+    if (tokens.isPunct(k, '-') && tokens.touches(k)) k++; // "--"
+  } else if (tokens.isWord(k, ...CONNECTOR_WORDS)) {
+    k++;
+  } else if (tokens.isWord(k, 'and') && tokens.isWord(skipWrappersBack(tokens, firstIndex - 1), 'between')) {
+    k++;
+  } else {
+    return undefined;
+  }
+  k = skipWrappers(tokens, k);
+  if (k >= tokens.count || tokens.lineBreak(k)) return undefined;
+  // An approximate second end: "14:00 - ~16:00".
+  if (tokens.isPunct(k, '~')) k = skipWrappers(tokens, k + 1);
+  return k;
+}
+
+/** Both ends must be the same kind of thing: times with times, dates with dates. */
+function compatible(from: TimeMention, to: TimeMention): boolean {
+  if (from.time !== undefined) return to.time !== undefined;
+  if (from.date !== undefined) return to.date !== undefined;
+  return false;
+}
+
+function clockMinutes(m: TimeMention): number {
+  const t = m.time!;
+  return t.hour * 60 + t.minute - (m.zone?.offsetMinutes ?? 0);
+}
+
+function cloneMention(m: TimeMention): TimeMention {
+  const copy: TimeMention = { ...m };
+  if (m.date) copy.date = { ...m.date };
+  if (m.time) copy.time = { ...m.time };
+  if (m.zone) copy.zone = { ...m.zone };
+  return copy;
+}
+
+function inherit(m: TimeMention, part: 'date' | 'zone' | 'meridiem'): void {
+  m.inherited = { ...m.inherited, [part]: true };
+}
+
+function shareMeridiem(from: TimeMention, to: TimeMention): void {
+  const f = from.time;
+  const t = to.time;
+  if (f === undefined || t === undefined || f.meridiem !== undefined || t.meridiem === undefined || t.meridiemIgnored) return;
+  if (f.hour < 1 || f.hour > 12) return;
+  const hour = applyMeridiem(f.hour, t.meridiem).hour;
+  if (hour * 60 + f.minute > t.hour * 60 + t.minute) return;
+  f.hour = hour;
+  f.meridiem = t.meridiem;
+  inherit(from, 'meridiem');
+}
+
+function shareZone(from: TimeMention, to: TimeMention): void {
+  if (from.zone === undefined && to.zone !== undefined) {
+    from.zone = { ...to.zone };
+    inherit(from, 'zone');
+  } else if (to.zone === undefined && from.zone !== undefined) {
+    to.zone = { ...from.zone };
+    inherit(to, 'zone');
+  }
+}
+
+/** True when the clock of `to` is earlier than that of `from` (so a day boundary lies between). */
+function clockGoesBack(from: TimeMention, to: TimeMention): boolean {
+  if (from.time === undefined || to.time === undefined) return false;
+  return clockMinutes(to) < clockMinutes(from);
+}
+
+function shareDate(from: TimeMention, to: TimeMention): void {
+  if (from.date !== undefined && to.date === undefined && to.time !== undefined) {
+    to.date = clockGoesBack(from, to) ? addDays(from.date, 1) : { ...from.date };
+    inherit(to, 'date');
+  } else if (to.date !== undefined && from.date === undefined && from.time !== undefined) {
+    from.date = clockGoesBack(from, to) ? addDays(to.date, -1) : { ...to.date };
+    inherit(from, 'date');
+  } else if (from.date !== undefined && to.date !== undefined) {
+    const toYear = withYearFrom(to.date, from.date, 'after');
+    if (toYear !== to.date) {
+      to.date = toYear;
+      inherit(to, 'date');
+    }
+    const fromYear = withYearFrom(from.date, to.date, 'before');
+    if (fromYear !== from.date) {
+      from.date = fromYear;
+      inherit(from, 'date');
+    }
+  }
+}
+
+/** Joins two mentions into a range, or undefined when they cannot form one. */
+export function joinRange(a: TimeMention, b: TimeMention): TimeRangeMention | undefined {
+  if (!compatible(a, b)) return undefined;
+  const from = cloneMention(a);
+  const to = cloneMention(b);
+  shareMeridiem(from, to);
+  shareZone(from, to);
+  shareDate(from, to);
+  return { start: from.start, end: to.end, from, to };
+}
+
+/** The range starting with mention `a`, reading the second end directly from the tokens. */
+export function readRangeAfter(
+  tokens: Tokens,
+  a: MentionMatch,
+  options: MentionOptions = {},
+): { range: TimeRangeMention; next: number } | undefined {
+  const k = connectorAfter(tokens, a.next, a.first);
+  if (k === undefined) return undefined;
+  const b = readMentionAt(tokens, k, options);
+  if (b === undefined) return undefined;
+  const range = joinRange(a.mention, b.mention);
+  return range && { range, next: b.next };
+}
+
+function rangesFromMatches(tokens: Tokens, matches: MentionMatch[]): TimeRangeMention[] {
+  const ranges: TimeRangeMention[] = [];
+  for (let i = 0; i + 1 < matches.length; i++) {
+    const a = matches[i]!;
+    const b = matches[i + 1]!;
+    const k = connectorAfter(tokens, a.next, a.first);
+    if (k !== b.first) continue;
+    const range = joinRange(a.mention, b.mention);
+    if (range === undefined) continue;
+    ranges.push(range);
+    i++; // b is used up
+  }
+  return ranges;
+}
+
+/** All ranges in `text`, in order, non-overlapping. */
+export function findTimeRanges(text: string, options: MentionOptions = {}): TimeRangeMention[] {
+  const tokens = tokenize(text);
+  return rangesFromMatches(tokens, scanMentions(tokens, options));
+}
+
+/** Exposed for callers that need both views of one string without tokenizing twice. */
+export function findMentionsAndRanges(text: string, options: MentionOptions = {}): { mentions: TimeMention[]; ranges: TimeRangeMention[] } {
+  const tokens = tokenize(text);
+  const matches = scanMentions(tokens, options);
+  return { mentions: matches.map((m) => m.mention), ranges: rangesFromMatches(tokens, matches) };
+}

@@ -1,0 +1,209 @@
+// Per open document: debounce, submission to the worker, the latest finished analysis, and
+// publication. A result is published only if the document is still at the analysed version and
+// nothing (settings, config files) changed while it ran: a stale result is never published.
+import type { CancellationToken, Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DocumentFacts } from './analysis-protocol';
+import type { ConfigMessages } from './config-messages';
+import { cutShortDiagnostic, CUT_SHORT_CODE, toDiagnostic } from './convert';
+import { locationOf } from './locations';
+import { engineSettings } from './settings';
+import type { SettingsStore } from './settings-store';
+import { statusOf, STATUS_CHANGED, type Status } from './status';
+import type { AnalysisWorkerHost } from './worker-host';
+
+/** How long a request waits for the analysis of the version it is about before using what there is. */
+export const REQUEST_WAIT_MS = 1000;
+
+interface DocState {
+  timer: NodeJS.Timeout | undefined;
+  /** The last finished analysis, of whatever version. */
+  latest: DocumentFacts | undefined;
+  /** Set when the analysis of this version ran out of time. */
+  cutShort: { version: number; budgetMs: number } | undefined;
+  /** Set when the analysis of this version failed (an engine error); requests stop waiting for it. */
+  failedVersion: number | undefined;
+  published: Diagnostic[];
+  waiters: Set<() => void>;
+}
+
+export interface FactsFor {
+  facts: DocumentFacts;
+  doc: TextDocument;
+  /** The facts are of the document's current version (positions are exact). */
+  current: boolean;
+}
+
+export class Analyses {
+  private readonly states = new Map<string, DocState>();
+  /** Bumped when settings or config files change; results from an older epoch are not published. */
+  private epoch = 0;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly host: AnalysisWorkerHost,
+    private readonly settings: SettingsStore,
+    private readonly configMessages: ConfigMessages,
+  ) {}
+
+  opened(uri: string): void {
+    this.states.set(uri, { timer: undefined, latest: undefined, cutShort: undefined, failedVersion: undefined, published: [], waiters: new Set() });
+    // First diagnostics as soon as possible: no debounce on open.
+    this.start(uri);
+  }
+
+  changed(uri: string): void {
+    const state = this.states.get(uri);
+    if (!state) return;
+    if (state.timer) clearTimeout(state.timer);
+    const delay = this.settings.current.debounceMs;
+    if (delay <= 0) this.start(uri);
+    else state.timer = setTimeout(() => this.start(uri), delay);
+  }
+
+  closed(uri: string): void {
+    const state = this.states.get(uri);
+    if (!state) return;
+    if (state.timer) clearTimeout(state.timer);
+    this.states.delete(uri);
+    this.host.drop(uri);
+    wake(state);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** Settings or a config file changed: analyse every open document again. */
+  revalidateAll(): void {
+    this.epoch++;
+    for (const uri of this.states.keys()) this.start(uri);
+  }
+
+  get openUris(): string[] {
+    return [...this.states.keys()];
+  }
+
+  isOpen(uri: string): boolean {
+    return this.states.has(uri);
+  }
+
+  status(uri: string): Status | null {
+    const state = this.states.get(uri);
+    if (!state) return null;
+    return statusOf(uri, state.latest, state.cutShort !== undefined);
+  }
+
+  /**
+   * The latest finished analysis, after waiting (bounded, cancellable) for the one of the
+   * document's current version. Never parses here: that is the worker's job.
+   */
+  async factsFor(uri: string, token?: CancellationToken, maxWaitMs = REQUEST_WAIT_MS): Promise<FactsFor | undefined> {
+    const state = this.states.get(uri);
+    if (!state || !this.documents.get(uri)) return undefined;
+    const settled = () => {
+      const version = this.documents.get(uri)?.version;
+      return version === undefined || state.latest?.version === version || state.cutShort?.version === version || state.failedVersion === version;
+    };
+    if (!settled()) {
+      // Someone needs this version now: skip the rest of the debounce.
+      if (state.timer) this.start(uri);
+      await waitUntil(state, settled, maxWaitMs, token);
+    }
+    const doc = this.documents.get(uri);
+    if (!doc || !state.latest || this.states.get(uri) !== state) return undefined;
+    return { facts: state.latest, doc, current: state.latest.version === doc.version };
+  }
+
+  private start(uri: string): void {
+    const state = this.states.get(uri);
+    if (!state) return;
+    if (state.timer) {
+      clearTimeout(state.timer);
+      state.timer = undefined;
+    }
+    this.run(uri, state).catch((error: unknown) => this.connection.console.error(`analysis of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+  }
+
+  private async run(uri: string, state: DocState): Promise<void> {
+    await this.settings.ready;
+    const doc = this.documents.get(uri);
+    if (!doc || this.states.get(uri) !== state) return;
+    const { version } = doc;
+    const epoch = this.epoch;
+    const outcome = await this.host.submit({
+      uri,
+      version,
+      text: doc.getText(),
+      ...locationOf(uri),
+      settings: engineSettings(this.settings.current),
+      settingsGeneration: epoch,
+      keep: true,
+      findingsOnly: false,
+    });
+    if (this.states.get(uri) !== state) return;
+    const current = this.documents.get(uri);
+    const isCurrent = current !== undefined && current.version === version && epoch === this.epoch;
+    switch (outcome.kind) {
+      case 'superseded':
+        return;
+      case 'done':
+        if (outcome.facts.configProblem) this.configMessages.report(outcome.facts.configProblem);
+        if (epoch !== this.epoch) break; // a revalidation with the new settings is queued
+        if (!state.latest || state.latest.version <= version) state.latest = outcome.facts;
+        if (isCurrent) this.publish(uri, current, state, outcome.facts);
+        break;
+      case 'cut-short':
+        if (isCurrent) {
+          state.cutShort = { version, budgetMs: outcome.budgetMs };
+          // What we have: the last published problems, plus a note that this version was not finished.
+          const diagnostics = [...state.published.filter((d) => d.code !== CUT_SHORT_CODE), cutShortDiagnostic(outcome.budgetMs)];
+          state.published = diagnostics;
+          this.send(uri, current, state, diagnostics);
+        }
+        break;
+      case 'failed':
+        if (isCurrent) state.failedVersion = version;
+        break;
+    }
+    wake(state);
+  }
+
+  private publish(uri: string, doc: TextDocument, state: DocState, facts: DocumentFacts): void {
+    const diagnostics = facts.findings.map((f) => toDiagnostic(doc, f));
+    state.cutShort = undefined;
+    state.published = diagnostics;
+    this.send(uri, doc, state, diagnostics);
+  }
+
+  private send(uri: string, doc: TextDocument, state: DocState, diagnostics: Diagnostic[]): void {
+    void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    void this.connection.sendNotification(STATUS_CHANGED, statusOf(uri, state.latest, state.cutShort !== undefined));
+  }
+}
+
+function wake(state: DocState): void {
+  const waiters = [...state.waiters];
+  state.waiters.clear();
+  for (const w of waiters) w();
+}
+
+/** Resolves when `done()` holds after a wake-up, after `ms`, or when the request is cancelled. */
+function waitUntil(state: DocState, done: () => boolean, ms: number, token?: CancellationToken): Promise<void> {
+  return new Promise((resolve) => {
+    let finished = false;
+    const finish = () => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      cancel?.dispose();
+      state.waiters.delete(check);
+      resolve();
+    };
+    const check = () => {
+      if (done()) finish();
+      else state.waiters.add(check);
+    };
+    const timer = setTimeout(finish, ms);
+    const cancel = token?.onCancellationRequested(finish);
+    check();
+  });
+}

@@ -1,0 +1,122 @@
+// Messages between the server's request thread and the analysis worker, and the compact "facts"
+// the worker sends back. The model itself stays in the worker (it holds parse trees and memo maps
+// that would cost more to copy than to rebuild); the request thread answers hovers, completions,
+// symbols and inlay hints from these facts alone, so it never parses.
+import type { CalendarDate, ClockTime } from '../core/time/types';
+import type { Finding, SeveritySetting, TextRange } from '../core/types';
+
+/** The part of the editor settings the engine needs. */
+export interface EngineSettings {
+  files: string[];
+  defaultTemplate?: string;
+  timeZone?: string;
+  rules: Record<string, SeveritySetting>;
+}
+
+export interface AnalyzeRequest {
+  type: 'analyze';
+  id: number;
+  uri: string;
+  version: number;
+  /**
+   * The whole text. Measured: copying a 500 KB string to the worker takes well under a
+   * millisecond, less than keeping a second copy in step with incremental edits would save,
+   * and a freshly restarted worker needs the whole text anyway.
+   */
+  text: string;
+  /** File system path (or URI path) for detection by name and for finding the config file. */
+  path?: string;
+  /** Whether the path is on disk, so the worker may look for `.postmortemrc.json` beside it. */
+  onDisk: boolean;
+  settings: EngineSettings;
+  /** Changes whenever settings change, so the worker knows when to re-resolve its config. */
+  settingsGeneration: number;
+  /** Keep a block cache for this URI (open documents); one-off checks of closed files do not. */
+  keep: boolean;
+  /** Only findings are wanted (workspace check), not the facts requests use. */
+  findingsOnly: boolean;
+}
+
+export type ToWorker =
+  | AnalyzeRequest
+  | { type: 'drop'; uri: string }
+  /** Config files changed on disk: forget where they are and what they said. */
+  | { type: 'config-changed' }
+  /** Configs that loaded cleanly before this worker started, so a malformed file keeps the last good one. */
+  | { type: 'known-good-configs'; configs: Record<string, unknown> };
+
+export interface ConfigProblem {
+  file: string;
+  key: string;
+  message: string;
+}
+
+export type FromWorker =
+  | { type: 'result'; id: number; facts: DocumentFacts }
+  | { type: 'error'; id: number; message: string }
+  /** A config file loaded cleanly; the host remembers it for the next worker. */
+  | { type: 'config-good'; file: string; config: unknown };
+
+export interface SectionFacts {
+  ids: string[];
+  title: string;
+  kind: 'heading' | 'label' | 'html' | 'broken-heading';
+  level: number;
+  headerRange: TextRange;
+  range: TextRange;
+  bodyRange: TextRange;
+  parent?: number;
+}
+
+export interface ZoneFacts {
+  /** As the document writes it (or the canonical abbreviation when known). */
+  text: string;
+  offsetMinutes?: number;
+}
+
+export interface EntryFacts {
+  timeRange: TextRange;
+  lineRange: TextRange;
+  range: TextRange;
+  /** The timestamp as written. */
+  written: string;
+  /** The entry's text after the timestamp, shortened for the outline. */
+  text: string;
+  clock?: ClockTime;
+  date?: CalendarDate;
+  zone?: ZoneFacts;
+  zoneExplicit: boolean;
+  /** Minutes since the base moment (incident start, else first entry); undefined when unknown. */
+  elapsed?: number;
+}
+
+export interface TimelineFacts {
+  section: number;
+  entries: EntryFacts[];
+  /** What elapsed times count from, e.g. "the incident start (14:00 UTC)". */
+  base?: string;
+}
+
+export interface DurationFacts {
+  /** Where hovering shows the arithmetic: the stated duration and the window it is checked against. */
+  ranges: TextRange[];
+  markdown: string;
+}
+
+export interface DocumentFacts {
+  uri: string;
+  version: number;
+  isPostmortem: boolean;
+  findings: Finding[];
+  template: { id: string; name: string; sections: { id: string; title: string; skeleton?: string }[] };
+  sections: SectionFacts[];
+  timeline?: TimelineFacts;
+  duration?: DurationFacts;
+  /** Summary fields already written (canonical keys), so completion offers only the others. */
+  summaryFields: string[];
+  /** Zone for a new timeline entry: the timeline's declared zone, else the incident's, else settings, else UTC. */
+  entryZone: ZoneFacts;
+  configProblem?: ConfigProblem;
+  /** Analysis time in the worker, and blocks reused from the previous version. */
+  stats: { ms: number; blocksReused: number; blocksParsed: number };
+}

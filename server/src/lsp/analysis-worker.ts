@@ -1,0 +1,69 @@
+// The analysis worker: owns a BlockCache per open document (so an edit re-parses only the blocks
+// it touched), runs the engine and answers with compact facts. It runs off the thread that serves
+// LSP requests; the host terminates it when a document exceeds its time budget.
+import { parentPort } from 'node:worker_threads';
+import { analyze } from '../core/analyze';
+import { BlockCache } from '../core/parse/document';
+import type { AnalyzeRequest, DocumentFacts, FromWorker, ToWorker } from './analysis-protocol';
+import { WorkerConfigs } from './worker/configs';
+import { buildFacts } from './worker/facts';
+
+const port = parentPort;
+if (!port) throw new Error('analysis-worker must run in a worker thread');
+
+const caches = new Map<string, BlockCache>();
+const configs = new WorkerConfigs((file, config) => post({ type: 'config-good', file, config }));
+
+function post(message: FromWorker): void {
+  port!.postMessage(message);
+}
+
+function run(request: AnalyzeRequest): DocumentFacts {
+  const started = performance.now();
+  const { config, problem } = configs.forDocument(request.path, request.onDisk, request.settings, request.settingsGeneration);
+  let cache = request.keep ? caches.get(request.uri) : undefined;
+  if (!cache) {
+    cache = new BlockCache();
+    if (request.keep) caches.set(request.uri, cache);
+  }
+  const before = { hits: cache.hits, misses: cache.misses };
+  const analysis = analyze(request.text, { config, cache, ...(request.path ? { path: request.path } : {}) });
+  const stats = { ms: 0, blocksReused: cache.hits - before.hits, blocksParsed: cache.misses - before.misses };
+  const base = request.findingsOnly
+    ? {
+        uri: request.uri,
+        version: request.version,
+        isPostmortem: analysis.isPostmortem,
+        findings: analysis.findings,
+        template: { id: analysis.model.template.id, name: analysis.model.template.name, sections: [] },
+        sections: [],
+        summaryFields: [],
+        entryZone: { text: 'UTC', offsetMinutes: 0 },
+      }
+    : buildFacts(request.uri, request.version, analysis, config.timeZone);
+  stats.ms = performance.now() - started;
+  return { ...base, stats, ...(problem ? { configProblem: problem } : {}) };
+}
+
+port.on('message', (message: ToWorker) => {
+  switch (message.type) {
+    case 'analyze':
+      try {
+        post({ type: 'result', id: message.id, facts: run(message) });
+      } catch (error) {
+        // An engine bug on one document must not take the worker (and every other document) down.
+        caches.delete(message.uri);
+        post({ type: 'error', id: message.id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      }
+      break;
+    case 'drop':
+      caches.delete(message.uri);
+      break;
+    case 'config-changed':
+      configs.invalidate();
+      break;
+    case 'known-good-configs':
+      configs.seed(message.configs);
+      break;
+  }
+});

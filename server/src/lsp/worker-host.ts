@@ -1,0 +1,201 @@
+// The request thread's side of the analysis worker: a queue with one job in flight, at most one
+// queued job per document (a newer version replaces an older one that has not started: stale work
+// is dropped), a time budget per job after which the worker is terminated and a fresh one takes
+// over, and restarts after crashes.
+import { Worker } from 'node:worker_threads';
+import type { AnalyzeRequest, DocumentFacts, FromWorker, ToWorker } from './analysis-protocol';
+import type { WorkerScript } from './worker-script';
+
+export type Outcome =
+  | { kind: 'done'; facts: DocumentFacts }
+  /** The budget ran out; the worker was replaced. */
+  | { kind: 'cut-short'; budgetMs: number }
+  | { kind: 'failed'; message: string }
+  /** A newer version of the same document was submitted before this one started. */
+  | { kind: 'superseded' };
+
+export type Job = Omit<AnalyzeRequest, 'type' | 'id'>;
+
+interface Queued {
+  job: Job;
+  resolve(outcome: Outcome): void;
+}
+
+export interface WorkerHostOptions {
+  name: string;
+  script: WorkerScript;
+  budgetMs(): number;
+  log(message: string): void;
+  /** A config file loaded cleanly in the worker. */
+  onConfigGood?(file: string): void;
+}
+
+/** After this many crashes in a row the queue is failed rather than retried, so a broken worker cannot loop. */
+const MAX_CRASHES_IN_A_ROW = 3;
+/** Caps a worker's heap so a hostile document cannot take the whole machine's memory. */
+const WORKER_HEAP_MB = 2048;
+
+export class AnalysisWorkerHost {
+  private worker: Worker | undefined;
+  private readonly queue = new Map<string, Queued>();
+  private inFlight: { id: number; uri: string; item: Queued; timer: NodeJS.Timeout; budgetMs: number } | undefined;
+  private nextId = 1;
+  private crashesInARow = 0;
+  private lastError = '';
+  private disposed = false;
+  /** Configs that loaded cleanly, handed to each new worker so a malformed file keeps its last good version. */
+  private readonly goodConfigs: Record<string, unknown> = {};
+  restarts = 0;
+
+  constructor(private readonly options: WorkerHostOptions) {}
+
+  /** Starts the worker ahead of the first document, so its start-up overlaps the client's. */
+  warm(): void {
+    if (!this.disposed) this.ensureWorker();
+  }
+
+  submit(job: Job): Promise<Outcome> {
+    return new Promise((resolve) => {
+      if (this.disposed) return resolve({ kind: 'failed', message: 'server is shutting down' });
+      // Map.set on an existing key keeps its place in line: the document being typed in is not
+      // pushed behind others each keystroke.
+      this.queue.get(job.uri)?.resolve({ kind: 'superseded' });
+      this.queue.set(job.uri, { job, resolve });
+      this.pump();
+    });
+  }
+
+  /** The document was closed: forget its queued job and its block cache. */
+  drop(uri: string): void {
+    const queued = this.queue.get(uri);
+    if (queued) {
+      this.queue.delete(uri);
+      queued.resolve({ kind: 'superseded' });
+    }
+    this.post({ type: 'drop', uri });
+  }
+
+  configChanged(): void {
+    this.post({ type: 'config-changed' });
+  }
+
+  get busy(): boolean {
+    return this.inFlight !== undefined || this.queue.size > 0;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const q of this.queue.values()) q.resolve({ kind: 'failed', message: 'server is shutting down' });
+    this.queue.clear();
+    if (this.inFlight) {
+      clearTimeout(this.inFlight.timer);
+      this.inFlight.item.resolve({ kind: 'failed', message: 'server is shutting down' });
+      this.inFlight = undefined;
+    }
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  private post(message: ToWorker): void {
+    this.worker?.postMessage(message);
+  }
+
+  private pump(): void {
+    if (this.inFlight || this.disposed) return;
+    const next = this.queue.entries().next();
+    if (next.done) return;
+    const [uri, item] = next.value;
+    this.queue.delete(uri);
+    const worker = this.ensureWorker();
+    const id = this.nextId++;
+    const budgetMs = this.options.budgetMs();
+    const timer = setTimeout(() => this.onBudgetExceeded(id), budgetMs);
+    this.inFlight = { id, uri, item, timer, budgetMs };
+    const request: AnalyzeRequest = { type: 'analyze', id, ...item.job };
+    worker.postMessage(request);
+  }
+
+  private finish(id: number, outcome: Outcome): void {
+    if (this.inFlight?.id !== id) return;
+    clearTimeout(this.inFlight.timer);
+    const { item } = this.inFlight;
+    this.inFlight = undefined;
+    item.resolve(outcome);
+    this.pump();
+  }
+
+  private onMessage(message: FromWorker): void {
+    switch (message.type) {
+      case 'config-good':
+        this.goodConfigs[message.file] = message.config;
+        this.options.onConfigGood?.(message.file);
+        return;
+      case 'result':
+        this.crashesInARow = 0;
+        this.finish(message.id, { kind: 'done', facts: message.facts });
+        return;
+      case 'error':
+        this.options.log(`[${this.options.name}] analysis failed: ${message.message}`);
+        this.finish(message.id, { kind: 'failed', message: message.message });
+        return;
+    }
+  }
+
+  private onBudgetExceeded(id: number): void {
+    if (this.inFlight?.id !== id) return;
+    const { uri, budgetMs } = this.inFlight;
+    this.options.log(`[${this.options.name}] analysis of ${uri} took longer than ${budgetMs} ms; restarting the worker`);
+    // The worker is stuck in synchronous parsing: terminating it is the only way to stop it.
+    this.replaceWorker();
+    this.finish(id, { kind: 'cut-short', budgetMs });
+  }
+
+  private replaceWorker(): void {
+    const old = this.worker;
+    this.worker = undefined;
+    this.restarts++;
+    if (old) void old.terminate();
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.options.script.file, {
+      // Never inherit the server's stdout: over --stdio it is the LSP stream.
+      stdout: true,
+      stderr: true,
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
+    worker.stdout.on('data', (chunk: Buffer) => this.options.log(`[${this.options.name}] ${chunk.toString().trimEnd()}`));
+    worker.stderr.on('data', (chunk: Buffer) => this.options.log(`[${this.options.name}] ${chunk.toString().trimEnd()}`));
+    worker.on('message', (m: FromWorker) => this.onMessage(m));
+    worker.on('error', (error) => {
+      this.lastError = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    });
+    worker.on('exit', (code) => this.onExit(worker, code));
+    if (Object.keys(this.goodConfigs).length > 0) worker.postMessage({ type: 'known-good-configs', configs: this.goodConfigs } satisfies ToWorker);
+    this.worker = worker;
+    return worker;
+  }
+
+  private onExit(worker: Worker, code: number): void {
+    // Workers we terminated on purpose (budget, dispose) are no longer this.worker.
+    if (worker !== this.worker) return;
+    this.worker = undefined;
+    this.restarts++;
+    this.crashesInARow++;
+    const message = `[${this.options.name}] worker exited (code ${code})${this.lastError ? `: ${this.lastError}` : ''}`;
+    this.lastError = '';
+    this.options.log(message);
+    const current = this.inFlight;
+    if (current) {
+      clearTimeout(current.timer);
+      this.inFlight = undefined;
+      current.item.resolve({ kind: 'failed', message });
+    }
+    if (this.crashesInARow >= MAX_CRASHES_IN_A_ROW) {
+      this.crashesInARow = 0;
+      for (const q of this.queue.values()) q.resolve({ kind: 'failed', message });
+      this.queue.clear();
+    } else this.pump();
+  }
+}
