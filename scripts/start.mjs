@@ -77,8 +77,11 @@ try {
   server = await startCodeServer({ folder, extensionsDir, port });
   log(`code-server log: ${server.logFile}`);
   console.log(`\n  Postmortem demo: ${server.url}/?folder=${encodeURIComponent(folder)}\n  (Ctrl+C to stop)\n`);
-  // startCodeServer unrefs its child, so keep this process alive until a signal or a crash.
-  setInterval(() => {}, 1 << 30);
+  // Keeps this process alive (startCodeServer unrefs its child) and stops the demo when our
+  // parent dies: `npm start` runs us through `sh -c`, and a SIGTERM sent to npm alone kills that
+  // shell without passing the signal on, which would leave us and code-server orphaned.
+  const parent = process.ppid;
+  setInterval(() => { if (process.ppid !== parent) shutdown('parent process exited', 0); }, 1000);
   const { code, signal } = await server.closed; // settles only if code-server dies by itself
   await shutdown(`code-server exited (${code ?? signal})`, 1);
 } catch (e) {

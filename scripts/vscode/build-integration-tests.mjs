@@ -26,7 +26,10 @@ export async function buildIntegrationTests({
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    sourcemap: 'inline', // stack traces in failures point at the .ts lines
+    // Not minified, so a failure's stack (file.test.js:LINE) is easy to map back by eye; VS
+    // Code's extension host replaces Error.prepareStackTrace, so Node does not apply source maps
+    // itself. The linked maps serve a debugger.
+    sourcemap: 'linked',
     external: ['vscode'],
     // Resolve mocha & co. from this repo even when --src is outside it (the throwaway proof).
     nodePaths: [path.join(ROOT, 'node_modules')],

@@ -26,8 +26,6 @@ export function run(): Promise<void> {
   const grep = process.env.POSTMORTEM_MOCHA_GREP;
   if (grep) mocha.grep(grep);
 
-  // The bundles carry inline source maps: failures then point at the .ts lines.
-  process.setSourceMapsEnabled(true);
   const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
   for (const f of files) mocha.addFile(path.join(__dirname, f));
 

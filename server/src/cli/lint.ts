@@ -33,8 +33,11 @@ export async function runLint(argv: readonly string[], cwd = process.cwd()): Pro
   // Every config is read and validated before any work, so a bad one stops the run with exit 2.
   const fileConfigs = files.map((file) => configs.forFile(file));
 
-  const runner = createRunner(options.jobs, options.budgetMs, files.length);
   const progress = new Progress(process.stderr, files.length);
+  const runner = createRunner(options.jobs, options.budgetMs, files.length, (message) => {
+    progress.clear();
+    process.stderr.write(`postmortem: warning: ${message}\n`);
+  });
   let done = 0;
   let outcomes: Outcome[];
   try {

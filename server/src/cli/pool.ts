@@ -2,6 +2,7 @@
 // A worker past its budget is terminated and replaced: analysis is synchronous, so killing the
 // thread is the only way to stop it, and every other file must still get its turn.
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { runLintJob, type LintJob, type LintJobResult } from './lint-job';
@@ -35,17 +36,19 @@ export class WorkerPool implements JobRunner {
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
   private nextId = 1;
-  /** Set when a worker cannot even start: every job then fails with this reason instead of respawning forever. */
-  private broken: string | undefined;
+  /** Set when a worker cannot even start: rather than respawn forever or fail every file, analyse in-process. */
+  private fallback: InProcessRunner | undefined;
 
   constructor(
     private readonly script: string,
     private readonly size: number,
     private readonly budgetMs: number,
+    /** Told once, in one line, when the pool falls back to the main thread. */
+    private readonly warn: (message: string) => void,
   ) {}
 
   run(job: LintJob): Promise<JobOutcome> {
-    if (this.broken) return Promise.resolve({ kind: 'failed', message: this.broken });
+    if (this.fallback) return this.fallback.run(job);
     return new Promise((resolve) => {
       this.queue.push({ id: this.nextId++, job, resolve });
       // Workers start lazily: a run over two files never pays for more than two threads.
@@ -60,7 +63,7 @@ export class WorkerPool implements JobRunner {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.script);
+    const worker = workerFor(this.script);
     const slot: Slot = { worker, ready: false };
     worker.on('message', (msg: WorkerResponse) => this.onMessage(slot, msg));
     worker.on('error', (err) => this.onDeath(slot, err.message));
@@ -87,8 +90,11 @@ export class WorkerPool implements JobRunner {
     const pending = slot.current;
     this.finish(slot);
     if (!slot.ready) {
-      this.broken = `cannot start the analysis worker (${reason})`;
-      for (const p of this.queue.splice(0)) p.resolve({ kind: 'failed', message: this.broken });
+      if (!this.fallback) {
+        this.fallback = new InProcessRunner();
+        this.warn(`cannot start a worker thread (${reason}); analysing on the main thread, without the --budget-ms limit`);
+      }
+      for (const p of this.queue.splice(0)) void this.fallback.run(p.job).then(p.resolve);
     } else if (this.queue.length > 0) {
       this.slots.push(this.spawn());
     }
@@ -140,6 +146,16 @@ export class InProcessRunner implements JobRunner {
   async close(): Promise<void> {}
 }
 
+/**
+ * Workers do not inherit `--import tsx`, so the .ts source (running from source, in development)
+ * is loaded through tsx's CommonJS hook; the bundle (dist/lint-worker.js) needs nothing.
+ */
+function workerFor(script: string): Worker {
+  if (!script.endsWith('.ts')) return new Worker(script);
+  const tsx = createRequire(__filename).resolve('tsx/cjs');
+  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(script)});`, { eval: true });
+}
+
 /** The bundled worker next to the bundled CLI (dist/), else the .ts source when running under tsx. */
 export function findWorkerScript(dir: string = __dirname): string | undefined {
   for (const name of ['lint-worker.js', 'lint-worker.ts']) {
@@ -149,8 +165,8 @@ export function findWorkerScript(dir: string = __dirname): string | undefined {
   return undefined;
 }
 
-export function createRunner(jobs: number, budgetMs: number, fileCount: number): JobRunner {
+export function createRunner(jobs: number, budgetMs: number, fileCount: number, warn: (message: string) => void): JobRunner {
   const script = findWorkerScript();
   if (!script) return new InProcessRunner();
-  return new WorkerPool(script, Math.max(1, Math.min(jobs, fileCount)), budgetMs);
+  return new WorkerPool(script, Math.max(1, Math.min(jobs, fileCount)), budgetMs, warn);
 }

@@ -2,7 +2,7 @@
 // that was analysed, which is exactly what LSP positions count (utf-16 is the protocol's default
 // position encoding), so conversion goes through the analysed document's own line table.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeActionKind, DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, DiagnosticSeverity, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Finding, Severity, TextEdit as CoreTextEdit, TextRange } from '../core/types';
 
 export const SOURCE = 'postmortem';
@@ -39,6 +39,16 @@ export function toDiagnostic(doc: Positions, finding: Finding): Diagnostic {
 
 export function toTextEdit(doc: Positions, edit: CoreTextEdit): TextEdit {
   return { range: toRange(doc, edit), newText: edit.newText };
+}
+
+/**
+ * An edit of one document. With documentChanges the client refuses it if the document changed
+ * since (the version is checked), which is what a fix computed for one version needs.
+ */
+export function workspaceEdit(doc: Positions & Pick<TextDocument, 'uri' | 'version'>, edits: readonly CoreTextEdit[], versioned: boolean): WorkspaceEdit {
+  const textEdits = edits.map((e) => toTextEdit(doc, e));
+  if (versioned) return { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: textEdits }] };
+  return { changes: { [doc.uri]: textEdits } };
 }
 
 /** Said at the top of the document when the worker ran out of time on it. */

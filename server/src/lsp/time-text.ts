@@ -43,3 +43,9 @@ export function formatElapsed(minutes: number): string {
   const parts = [d ? `${d}d` : '', h ? `${h}h` : '', m || a === 0 ? `${m}m` : ''].filter(Boolean);
   return `T${sign}${parts.join(' ')}`;
 }
+
+/** "14:05" or "14:05:30" from a clock as written (after AM/PM). */
+export function formatClockTime(t: { hour: number; minute: number; second?: number; endOfDay?: boolean }): string {
+  if (t.endOfDay) return '24:00';
+  return `${pad(t.hour)}:${pad(t.minute)}${t.second !== undefined ? `:${pad(t.second)}` : ''}`;
+}

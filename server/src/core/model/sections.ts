@@ -51,11 +51,13 @@ export function buildSections(textLength: number, candidates: readonly HeaderCan
   let headingLevel = 0; // depth of the closest heading above, for the level of labels
   for (const c of candidates) {
     const isHeading = c.kind === 'heading';
-    const ids = matcher.match(c.title, !isHeading && c.kind !== 'html');
+    let ids = matcher.match(c.title, !isHeading && c.kind !== 'html');
     const level = isHeading || c.level > 0 ? c.level : headingLevel + 1;
     let depth = open.length;
     while (depth > 0 && sections[open[depth - 1]!]!.level >= level) depth--;
     const enclosing = depth > 0 ? sections[open[depth - 1]!] : undefined;
+    // "### Improvements" under "## Corrective and Preventative Measures" is a part of it, not another one.
+    if (isHeading && enclosing && ids.length > 0 && ids.every((id) => enclosing.ids.includes(id))) ids = [];
     if (!isHeading) {
       if (ids.length === 0) continue;
       if (enclosing && enclosing.kind === 'heading') {

@@ -11,6 +11,18 @@ function tolerance(stated: number, approximate: boolean, wholeDays: boolean): nu
   return 0.5; // seconds round away
 }
 
+/**
+ * The corrected length in the form it was written: "a 30-minute outage" becomes "a 45-minute
+ * outage", not "a 45 minutes outage".
+ */
+function restate(written: string, minutes: number): string {
+  const adjective = /^\d+(?:\.\d+)?-(minute|hour|day)$/i.exec(written.trim());
+  if (!adjective) return formatMinutes(minutes);
+  if (minutes % DAY === 0) return `${minutes / DAY}-day`;
+  if (minutes % 60 === 0) return `${minutes / 60}-hour`;
+  return `${minutes}-minute`;
+}
+
 export default defineRule({
   id: 'duration-mismatch',
   description: 'The stated duration does not match the stated start and end times (midnight, several days and zones understood).',
@@ -29,13 +41,14 @@ export default defineRule({
     if (d.bound === 'at-least' && diff >= -tol) return;
     if (d.bound === 'at-most' && diff <= tol) return;
     if (!d.bound && Math.abs(diff) <= tol) return;
-    const writtenDuration = model.text.slice(stated.range.start, stated.range.end);
+    const written = model.text.slice(stated.range.start, stated.range.end);
     // One zone for both ends is written once, at the end: "14:00 → 16:30 UTC".
     const sameZone = start.mention.zone?.text === end.mention.zone?.text;
     const arithmetic = `${momentText(model, start, end, !sameZone)} → ${momentText(model, end, start)} is ${formatMinutes(computed)}`;
-    const replacement = formatMinutes(computed);
+    const replacement = restate(written, computed);
+    const says = `${d.approximate ? 'about ' : d.bound === 'at-least' ? 'at least ' : d.bound === 'at-most' ? 'at most ' : ''}${formatMinutes(d.minutes)}`;
     report({
-      message: `Duration says ${writtenDuration}, but ${arithmetic}.`,
+      message: `Duration says ${says}, but ${arithmetic}.`,
       range: stated.range,
       data: { statedMinutes: d.minutes, computedMinutes: computed },
       fixes: [{ title: `Change the stated duration to ${replacement}`, safe: false, edits: [{ start: stated.range.start, end: stated.range.end, newText: replacement }] }],

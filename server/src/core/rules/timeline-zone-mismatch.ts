@@ -32,9 +32,9 @@ export default defineRule({
     if (!reference) return;
     for (const e of explicit) {
       if (offsetOf(e.zone) === offsetOf(reference)) continue;
-      const where = declared ? `the timeline declares ${declared.text}` : `the other entries use ${reference.text}`;
+      const where = declared ? `the zone declared for the timeline (${declared.text})` : `the zone the other entries use (${reference.text})`;
       report({
-        message: `${entryTime(model, e)} is in ${e.zone!.text}, but ${where}: write every entry in one zone.`,
+        message: `${entryTime(model, e)} is not in ${where}: write every entry in one zone.`,
         range: e.timeRange,
         data: { zone: e.zone!.text, expected: reference.text },
       });

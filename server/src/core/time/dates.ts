@@ -28,7 +28,10 @@ const MONTHS: ReadonlyMap<string, number> = new Map([
   ['december', 12], ['dec', 12],
 ]);
 
-/** Month words that are also everyday English: only read as months when capitalised. */
+/**
+ * Month words that are also everyday English ("you may 2 ..."): in lower case they count only when
+ * the date is unmistakable otherwise, with an ordinal or a year ("14th may 2023").
+ */
 const CAPITALISED_ONLY = new Set(['may', 'march', 'mar']);
 
 const WEEKDAYS = new Set([
@@ -42,12 +45,12 @@ const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
 
 /** The month number of a month word at i, or 0. */
 function monthAt(tokens: Tokens, i: number): number {
-  if (tokens.kind(i) !== WORD) return 0;
-  const text = tokens.text(i);
-  const month = MONTHS.get(text);
-  if (month === undefined) return 0;
-  if (CAPITALISED_ONLY.has(text) && !tokens.capitalised(i)) return 0;
-  return month;
+  return tokens.kind(i) === WORD ? MONTHS.get(tokens.text(i)) ?? 0 : 0;
+}
+
+/** A lower-case "may"/"march" needs an ordinal day or a year to be read as a month. */
+function monthWordConfirmed(tokens: Tokens, i: number, ordinal: boolean, hasYear: boolean): boolean {
+  return ordinal || hasYear || !CAPITALISED_ONLY.has(tokens.text(i)) || tokens.capitalised(i);
 }
 
 function isWeekday(tokens: Tokens, i: number): boolean {
@@ -58,17 +61,18 @@ function isWeekday(tokens: Tokens, i: number): boolean {
 }
 
 /** A day-of-month number (1-31, one or two digits) with an optional touching "st/nd/rd/th". */
-function readDay(tokens: Tokens, j: number): { day: number; next: number } | undefined {
+function readDay(tokens: Tokens, j: number): { day: number; next: number; ordinal: boolean } | undefined {
   const day = tokens.value(j);
   if (tokens.kind(j) !== NUM || tokens.length(j) > 2 || day < 1 || day > 31) return undefined;
   let next = j + 1;
-  if (tokens.kind(next) === WORD && tokens.touches(next)) {
+  const ordinal = tokens.kind(next) === WORD && tokens.touches(next);
+  if (ordinal) {
     if (!ORDINAL_SUFFIXES.has(tokens.text(next))) return undefined; // "20abc" is not a day
     next++;
   }
   // "May 10:00", "May 1.5", "Mar 3/4": the number belongs to something else.
   if (tokens.isPunctIn(next, ':./') && tokens.touches(next) && tokens.isNum(next + 1) && tokens.touches(next + 1)) return undefined;
-  return { day, next };
+  return { day, next, ordinal };
 }
 
 /** A four-digit plausible year at j, optionally after a comma; never across a line break. */
@@ -112,6 +116,7 @@ function readMonthFirst(tokens: Tokens, i: number): DateMatch | undefined {
   const day = readDay(tokens, j);
   if (day === undefined) return undefined;
   const year = readYear(tokens, day.next);
+  if (!monthWordConfirmed(tokens, i, day.ordinal, year !== undefined)) return undefined;
   return dateMatch(makeDate(year?.year, month, day.day), year?.next ?? day.next);
 }
 
@@ -123,11 +128,13 @@ function readDayFirst(tokens: Tokens, i: number): DateMatch | undefined {
   let j = day.next;
   if (tokens.isWord(j, 'of')) j++;
   if (!tokens.spaced(j) || tokens.lineBreak(j)) return undefined;
+  const monthIndex = j;
   const month = monthAt(tokens, j);
   if (month === 0) return undefined;
   j++;
   if (tokens.isPunct(j, '.') && tokens.touches(j)) j++;
   const year = readYear(tokens, j);
+  if (!monthWordConfirmed(tokens, monthIndex, day.ordinal, year !== undefined)) return undefined;
   return dateMatch(makeDate(year?.year, month, day.day), year?.next ?? j);
 }
 

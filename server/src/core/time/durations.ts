@@ -58,9 +58,16 @@ function quantity(value: number, next: number, extra: Partial<Quantity> = {}): Q
   return { value, next, article: false, digits: false, plus: false, ...extra };
 }
 
+/** Glued to the number's left, these make it part of something else: "pool-3s34", "%3D", "#5m". */
+const FOREIGN_LEFT = '-/.:%#$@&=\\';
+
 function readDigits(tokens: Tokens, i: number, continuation: boolean): Quantity | undefined {
-  // The second half of "6-9 hours", "24/7", "1.2.3", a clock, or glued to letters ("k8s").
-  if (tokens.length(i) > 6 || (!continuation && (continuesNumberChain(tokens, i) || followsNumberAndSeparator(tokens, i)))) return undefined;
+  if (tokens.length(i) > 6) return undefined;
+  // The second half of "6-9 hours", "24/7", "1.2.3", a clock, glued to letters ("k8s") or to an
+  // identifier ("pool-0h28").
+  if (!continuation && (continuesNumberChain(tokens, i) || followsNumberAndSeparator(tokens, i) || (tokens.touches(i) && tokens.isPunctIn(i - 1, FOREIGN_LEFT)))) {
+    return undefined;
+  }
   let value = tokens.value(i);
   let next = i + 1;
   const dotted = tokens.isPunct(next, '.') && tokens.touches(next) && tokens.isNum(next + 1) && tokens.touches(next + 1);
@@ -110,7 +117,8 @@ function readUnit(tokens: Tokens, j: number, q: Quantity): { unit: Unit; next: n
   const text = tokens.text(k);
   const unit = UNITS.get(text);
   if (unit === undefined) return undefined;
-  if (unit.gluedOnly && (!tokens.touches(k) || hyphenated || !q.digits)) return undefined;
+  // "2h", "30m" but not "2 h", "3D" (in "%3D") or "30-m".
+  if (unit.gluedOnly && (!tokens.touches(k) || hyphenated || !q.digits || tokens.raw(k) !== text)) return undefined;
   if (q.article && text === 'second') return undefined; // "a second PR"
   if (tokens.isWord(k + 1, ...NOT_A_LENGTH_AFTER)) return undefined;
   return { unit, next: k + 1 };
@@ -168,7 +176,8 @@ function readDurationAt(tokens: Tokens, i: number): { mention: DurationMention; 
     if (tokens.isWord(j, 'and')) j++;
     if (tokens.lineBreak(j)) break;
   }
-  if (end < 0) return undefined;
+  // Running on into letters or digits ("9d5466153", "2h30"): an identifier, not a length.
+  if (end < 0 || (tokens.touches(end) && (tokens.kind(end) === NUM || tokens.kind(end) === WORD))) return undefined;
   const mention: DurationMention = { start: tokens.start(i), end: tokens.end(end - 1), minutes: total };
   const qualifier: Qualifier = plus ? { approximate: true, bound: 'at-least' } : qualifierBefore(tokens, i);
   if (qualifier.approximate) mention.approximate = true;

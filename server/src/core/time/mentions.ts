@@ -139,10 +139,9 @@ function toMention(tokens: Tokens, first: number, parts: Parts): MentionMatch {
 export function readMentionAt(tokens: Tokens, i: number, options: MentionOptions = {}): MentionMatch | undefined {
   const kind = tokens.kind(i);
   if (kind !== NUM && kind !== WORD) return undefined;
-  const clockOptions: ClockOptions = { allowDotSeparator: options.allowDotSeparator === true };
   const date = readDate(tokens, i);
-  if (date !== undefined) return toMention(tokens, i, dateFirst(tokens, date, clockOptions));
-  const clock = readClock(tokens, i, clockOptions);
+  if (date !== undefined) return toMention(tokens, i, dateFirst(tokens, date, options));
+  const clock = readClock(tokens, i, options);
   if (clock !== undefined) {
     const parts = clockFirst(tokens, clock);
     return parts && toMention(tokens, i, parts);

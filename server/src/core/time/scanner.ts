@@ -59,8 +59,6 @@ export class Tokens {
   /** NUM: the value (-1 when too long to matter); PUNCT/OTHER: the char code; else -1. */
   private values = new Int32Array(16);
   private flags = new Uint8Array(16);
-  /** Lower-cased word text by token index, filled on first use (most tokens are never asked). */
-  private readonly texts = new Map<number, string>();
 
   constructor(source: string) {
     this.source = source;
@@ -162,12 +160,9 @@ export class Tokens {
     if (kind === NONE || kind === MARKUP || this.length(i) > MAX_TOKEN_TEXT) return '';
     if (kind === PUNCT || kind === OTHER) return String.fromCharCode(this.values[i]!);
     if (kind === NUM) return this.source.slice(this.starts[i]!, this.ends[i]!);
-    let text = this.texts.get(i);
-    if (text === undefined) {
-      text = this.raw(i).toLowerCase();
-      this.texts.set(i, text);
-    }
-    return text;
+    // Not cached: a cache costs more than it saves (slicing short words is cheap, and lower-case
+    // words come back from toLowerCase unchanged).
+    return this.raw(i).toLowerCase();
   }
 
   /** WORD: the letters as written, for case checks ("PT" vs "pt", "May" vs "may"). */

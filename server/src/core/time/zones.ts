@@ -211,13 +211,8 @@ export function readStandaloneZone(tokens: Tokens, i: number, declaration = fals
   if (tokens.kind(i) !== WORD) return undefined;
   if (tokens.touches(i) && tokens.kind(i - 1) === NUM) return undefined;
   const allowWeak = declaration || inParentheses(tokens, i) || tokens.isWord(skipWrappersBack(tokens, i - 1), 'in', 'times');
-  const found = readAbbreviation(tokens, i, { allowWeak }) ?? readZoneName(tokens, i, {});
-  if (found === undefined) return undefined;
-  if (tokens.isPunct(i - 1, '(')) {
-    const close = skipWrappers(tokens, found.next);
-    if (tokens.isPunct(close, ')')) return { zone: found.zone, next: close + 1 };
-  }
-  return found;
+  // A parenthesis around it is left alone: the mention covers the zone itself, "(UTC)" -> "UTC".
+  return readAbbreviation(tokens, i, { allowWeak }) ?? readZoneName(tokens, i, {});
 }
 
 /**

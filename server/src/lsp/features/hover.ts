@@ -1,0 +1,55 @@
+// Hovers: on a timeline timestamp, the time normalised (zone, UTC equivalent) and how long after
+// the incident start it was; on the duration statement, the arithmetic.
+import { MarkupKind, type CancellationToken, type Hover, type HoverParams } from 'vscode-languageserver';
+import type { Analyses } from '../analyses';
+import type { EntryFacts } from '../analysis-protocol';
+import { toRange } from '../convert';
+import { formatClockTime, formatDate, formatDayMinutes, formatElapsed } from '../time-text';
+
+/** The entry whose timestamp holds the offset (entries are in document order). */
+export function entryAt(entries: readonly EntryFacts[], offset: number): EntryFacts | undefined {
+  let lo = 0;
+  let hi = entries.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const e = entries[mid]!;
+    if (offset < e.timeRange.start) hi = mid - 1;
+    else if (offset > e.timeRange.end) lo = mid + 1;
+    else return e;
+  }
+  return undefined;
+}
+
+export function entryMarkdown(entry: EntryFacts, base: string | undefined): string {
+  const lines: string[] = [];
+  const zone = entry.zone;
+  const clock = entry.clock ? formatClockTime(entry.clock) : undefined;
+  const date = entry.date ? formatDate(entry.date) : undefined;
+  lines.push(`**${[clock, zone?.text].filter(Boolean).join(' ') || entry.written}**${date ? ` · ${date}` : ''}`);
+  if (clock && zone?.offsetMinutes !== undefined && zone.offsetMinutes !== 0 && entry.clock) {
+    const local = entry.clock.hour * 60 + entry.clock.minute;
+    const utc = local - zone.offsetMinutes;
+    const shift = utc < 0 ? ' (the day before)' : utc >= 1440 ? ' (the next day)' : '';
+    lines.push(`${formatDayMinutes(utc)} UTC${shift}`);
+  } else if (clock && !zone) {
+    lines.push('No time zone is written for this entry or declared for the timeline.');
+  } else if (zone && zone.offsetMinutes === undefined) {
+    lines.push(`The offset of ${zone.text} from UTC is not known.`);
+  }
+  if (entry.elapsed !== undefined && base) lines.push(`**${formatElapsed(entry.elapsed)}** since ${base}`);
+  return lines.join('\n\n');
+}
+
+export async function hover(analyses: Analyses, params: HoverParams, token: CancellationToken): Promise<Hover | null> {
+  const got = await analyses.factsFor(params.textDocument.uri, token);
+  // Ranges must match the text the user sees: answer only from the current version.
+  if (!got || !got.current || !got.facts.isPostmortem) return null;
+  const { facts, doc } = got;
+  const offset = doc.offsetAt(params.position);
+  const entry = facts.timeline ? entryAt(facts.timeline.entries, offset) : undefined;
+  if (entry) return { contents: { kind: MarkupKind.Markdown, value: entryMarkdown(entry, facts.timeline!.base) }, range: toRange(doc, entry.timeRange) };
+  const duration = facts.duration;
+  const range = duration?.ranges.find((r) => r.start <= offset && offset <= r.end);
+  if (duration && range) return { contents: { kind: MarkupKind.Markdown, value: duration.markdown }, range: toRange(doc, range) };
+  return null;
+}
