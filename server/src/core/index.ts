@@ -14,3 +14,5 @@ export { applyFixes, safeFixEdits } from './fixes';
 export type * from './model/types';
 export type * from './types';
 export * as time from './time';
+export { incidentMetrics, elapsedOf, type IncidentMetrics, type Milestone } from './metrics';
+export { placeTimeline, windowOnAxis, type PlacedEntry, type Placement } from './rules/shared/timeline-placement';

@@ -5,8 +5,11 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   TextDocuments,
+  type CancellationToken,
   type Connection,
+  type ExecuteCommandParams,
   type InitializeParams,
+  type WorkDoneProgressReporter,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -130,7 +133,7 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onExecuteCommand(
-    guard(connection, 'executeCommand', null, (params, token, workDone) => {
+    guard(connection, 'executeCommand', null as unknown, (params: ExecuteCommandParams, token: CancellationToken, workDone: WorkDoneProgressReporter): unknown => {
       const p = parts;
       if (!p) return null;
       const args = params.arguments ?? [];

@@ -120,8 +120,15 @@ function readUnit(tokens: Tokens, j: number, q: Quantity): { unit: Unit; next: n
   // "2h", "30m" but not "2 h", "3D" (in "%3D") or "30-m".
   if (unit.gluedOnly && (!tokens.touches(k) || hyphenated || !q.digits || tokens.raw(k) !== text)) return undefined;
   if (q.article && text === 'second') return undefined; // "a second PR"
+  if (text === 's' && looksLikePluralNumber(tokens, j - 1)) return undefined;
   if (tokens.isWord(k + 1, ...NOT_A_LENGTH_AFTER)) return undefined;
   return { unit, next: k + 1 };
+}
+
+/** "HTTP 500s", "the 1990s": the plural of a round number, not seconds. */
+function looksLikePluralNumber(tokens: Tokens, numberIndex: number): boolean {
+  const value = tokens.value(numberIndex);
+  return tokens.length(numberIndex) >= 4 || (value >= 100 && value % 100 === 0);
 }
 
 type Qualifier = Pick<DurationMention, 'approximate' | 'bound'>;
@@ -132,7 +139,8 @@ const AT_MOST_PAIRS = ['at most', 'at maximum', 'up to', 'less than', 'just unde
 
 /** Words before the length that make it approximate or a bound ("at least", "under", "~"). */
 function qualifierBefore(tokens: Tokens, i: number): Qualifier {
-  const k = skipWrappersBack(tokens, i - 1);
+  let k = skipWrappersBack(tokens, i - 1);
+  if (tokens.isWord(k, 'a', 'an') && tokens.isNum(i)) k--; // "approximately a 10 minutes gap"
   if (tokens.isPunct(k, '~')) return { approximate: true };
   if (tokens.isPunct(k, '.') && tokens.isWord(k - 1, 'approx')) return { approximate: true };
   if (tokens.kind(k) !== WORD) return {};

@@ -121,6 +121,12 @@ function clockFirst(tokens: Tokens, clock: ClockMatch): Parts | undefined {
     if (date !== undefined) {
       parts.date = date.date;
       parts.next = date.next;
+      // "09:15:04 Monday May 10th (UTC)": the zone may come after the date.
+      const zone = parts.zone === undefined ? readZoneAfterTime(tokens, date.next, { isoStyle: false }) : undefined;
+      if (zone !== undefined) {
+        parts.zone = zone.zone;
+        parts.next = zone.next;
+      }
     }
   }
   return parts;

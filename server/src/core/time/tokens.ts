@@ -3,8 +3,11 @@
 
 import { MARKUP, NUM, PUNCT, WORD, type Tokens } from './scanner.js';
 
-/** Markdown emphasis and code markers, brackets and HTML: they wrap times but never change them. */
-const WRAPPERS = '*_`[]';
+/**
+ * Markdown emphasis and code markers, brackets, backslash escapes ("\~17:30") and HTML: they
+ * wrap times but never change them.
+ */
+const WRAPPERS = '*_`[]\\';
 
 /** How many wrapper tokens may sit between two parts of one mention ("**14:00** UTC"). */
 const MAX_WRAPPERS = 6;

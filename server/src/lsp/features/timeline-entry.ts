@@ -1,7 +1,7 @@
 // A new timeline entry stamped "now" in the document's zone, written the way the document's other
 // entries are written (list marker, bold, 12- or 24-hour clock, zone after the time or not).
 import type { DocumentFacts, EntryFacts } from '../analysis-protocol';
-import { formatDayMinutes, formatDayMinutes12h, formatOffset } from '../time-text';
+import { formatDayMinutes, formatOffset } from '../time-text';
 
 export interface NewEntry {
   /** The line to insert, without a line break; the cursor goes at its end. */
@@ -38,7 +38,7 @@ export function newEntry(text: string, facts: DocumentFacts, now: Date, like?: E
     const stamp = `${formatDayMinutes(minutes)} ${zoneName(facts)}`;
     return { line: `- **${stamp}:** `, stamp };
   }
-  const clock = like.clock?.meridiem ? formatDayMinutes12h(minutes) : formatDayMinutes(minutes);
+  const clock = like.clock?.meridiem ? formatDayMinutes(minutes, '12h') : formatDayMinutes(minutes);
   const stamp = like.zoneExplicit ? `${clock} ${zoneName(facts)}` : clock;
   let prefix = text.slice(like.lineRange.start, like.timeRange.start);
   // "3. " becomes "4. " so a numbered list reads on.

@@ -26,6 +26,7 @@ export interface Placement {
   problems: OrderProblem[];
   /** True when every entry has a date, so the axis is absolute. */
   absolute: boolean;
+  byEntry: Map<TimelineEntry, PlacedEntry>;
 }
 
 const DAY = 24 * 60;
@@ -74,7 +75,7 @@ function compute(model: PostmortemModel): Placement {
     placed.push(current);
     if (!latest || current.at >= latest.at) latest = current;
   }
-  return { placed, problems, absolute };
+  return { placed, problems, absolute, byEntry: new Map(placed.map((p) => [p.entry, p])) };
 }
 
 function sameDay(a: PlacedEntry, b: PlacedEntry): boolean {
