@@ -161,8 +161,12 @@ async function withLock(fn) {
       break;
     } catch (e) {
       if (e.code !== 'EEXIST') throw e;
-      const pid = Number(fs.readFileSync(path.join(LOCK_DIR, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0);
-      if (!pid || !alive(pid)) { // stale lock from a killed run
+      let pid = 0, age = Infinity;
+      try { pid = Number(fs.readFileSync(path.join(LOCK_DIR, 'pid'), 'utf8')) || 0; } catch {}
+      try { age = Date.now() - fs.statSync(LOCK_DIR).mtimeMs; } catch { continue; }
+      // Stale: its owner is dead, or it never got a pid (allow the owner 10 s to write one).
+      // Older than 30 min is stale too (a setup takes ~5; the pid may be reused after a reboot).
+      if ((pid && !alive(pid)) || (!pid && age > 10_000) || age > 30 * 60_000) {
         fs.rmSync(LOCK_DIR, { recursive: true, force: true });
         continue;
       }

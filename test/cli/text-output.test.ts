@@ -84,8 +84,9 @@ describe('postmortem lint (text)', () => {
       [['lint', '--time-zone', 'Mars/Olympus', 'clean.md'], /^postmortem: --time-zone: unknown zone "Mars\/Olympus"/],
       [['frobnicate'], /^postmortem: "frobnicate" is neither a command \(lint\) nor a file or folder$/],
     ];
-    for (const [args, message] of cases) {
-      const { code, stdout, stderr } = await runCli(args, { cwd: dir });
+    const runs = await Promise.all(cases.map(([args]) => runCli(args, { cwd: dir })));
+    for (const [i, [args, message]] of cases.entries()) {
+      const { code, stdout, stderr } = runs[i]!;
       assert.equal(code, 2, args.join(' '));
       assert.equal(stdout, '', args.join(' '));
       assert.equal(lines(stderr).length, 1, stderr);

@@ -8,9 +8,12 @@
 //                                when test-ui.mjs --vsix installed the packaged .vsix instead)
 //   POSTMORTEM_UI_RESULTS        where screenshots go (test-results/ui/)
 //
-//   import { openWorkbench, runCommand, openFile, readProblems, screenshot } from './harness';
-//   const s = await openWorkbench();          // fresh browser profile = fresh editor state
-//   try { await openFile(s.page, 'a.md'); ... } finally { await s.close(); }
+//   import { withWorkbench, openFile, waitForSquiggle, readProblems, screenshot } from './harness';
+//   test('flags a missing section', () => withWorkbench('missing-section', async (page) => {
+//     await openFile(page, 'a.md');          // each withWorkbench = fresh browser profile,
+//     await waitForSquiggle(page, 'warning'); // so no editor state leaks between tests
+//   }));
+// (a failing body leaves test-results/ui/NAME-failure.png; openWorkbench() is the manual form)
 //
 // Selectors are the ones known to work on VS Code 1.139 (code-server 4.139.1).
 import * as fs from 'node:fs';
@@ -32,6 +35,10 @@ function env(name: string): string {
   }
   return v;
 }
+
+// Per-step waits. Generous: on a loaded 2-core machine the first Quick Open of a session (file
+// search starts in the extension host) has been seen to take over 10 s.
+export const STEP_TIMEOUT_MS = Number(process.env.POSTMORTEM_UI_STEP_TIMEOUT_MS ?? 30_000);
 
 export const resultsDir = (): string => process.env.POSTMORTEM_UI_RESULTS ?? path.resolve('test-results', 'ui');
 export const workspaceDir = (): string => env('POSTMORTEM_UI_WORKSPACE');
@@ -56,7 +63,7 @@ export async function openWorkbench(opts: OpenOptions = {}): Promise<Session> {
   const base = env('POSTMORTEM_CODE_SERVER_URL');
   const folder = path.resolve(opts.folder ?? workspaceDir());
   const devPath = opts.extensionDevelopmentPath ?? process.env.POSTMORTEM_EXTENSION_PATH ?? '';
-  const timeout = opts.timeoutMs ?? 60_000;
+  const timeout = opts.timeoutMs ?? 90_000;
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'postmortem-ui-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.POSTMORTEM_CHROMIUM ?? '/usr/bin/chromium',
@@ -96,9 +103,9 @@ export async function runCommand(page: Page, label: string): Promise<void> {
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${label}`);
   // Wait until the list shows the exact command, so Enter does not pick a neighbour.
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 10_000 });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
   await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS }).catch(() => undefined);
 }
 
 /** Opens a file of the workspace with Quick Open (Ctrl+P) and waits for its editor. */
@@ -107,15 +114,15 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(relativePath);
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 10_000 });
-  await page.keyboard.press('Enter');
   const name = path.basename(relativePath);
-  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
-  await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 15_000 });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: STEP_TIMEOUT_MS });
 }
 
 /** Waits until the active editor shows at least one squiggle of this severity. */
-export async function waitForSquiggle(page: Page, severity: 'error' | 'warning' | 'info' = 'warning', timeoutMs = 30_000): Promise<void> {
+export async function waitForSquiggle(page: Page, severity: 'error' | 'warning' | 'info' = 'warning', timeoutMs = STEP_TIMEOUT_MS): Promise<void> {
   await page.locator(`.monaco-editor .squiggly-${severity}`).first().waitFor({ state: 'attached', timeout: timeoutMs });
 }
 
@@ -130,7 +137,7 @@ export interface ProblemRow {
  * Focuses the Problems panel and returns its rows (file rows and problem rows, as shown;
  * the list is virtualised, so only rows in view). Waits up to timeoutMs for at least `min` rows.
  */
-export async function readProblems(page: Page, { min = 0, timeoutMs = 30_000 } = {}): Promise<ProblemRow[]> {
+export async function readProblems(page: Page, { min = 0, timeoutMs = STEP_TIMEOUT_MS } = {}): Promise<ProblemRow[]> {
   await runCommand(page, 'View: Focus Problems');
   const rows = page.locator('.markers-panel .monaco-list-row');
   if (min > 0) await rows.nth(min - 1).waitFor({ timeout: timeoutMs });
@@ -147,4 +154,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   await page.screenshot({ path: file });
   return file;
+}
+
+/** Opens a workbench, runs body, screenshots NAME-failure.png if it throws, always closes. */
+export async function withWorkbench<T>(name: string, body: (page: Page, session: Session) => Promise<T>, opts: OpenOptions = {}): Promise<T> {
+  const session = await openWorkbench(opts);
+  try {
+    return await body(session.page, session);
+  } catch (e) {
+    await screenshot(session.page, `${name}-failure`).catch(() => undefined);
+    throw e;
+  } finally {
+    await session.close();
+  }
 }

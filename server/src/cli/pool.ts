@@ -105,8 +105,10 @@ export class WorkerPool implements JobRunner {
     const pending = slot.current;
     if (!pending) return;
     const i = this.slots.indexOf(slot);
-    // Swap in a fresh worker before terminating, so onDeath sees the old one as already gone.
-    if (i >= 0) this.slots.splice(i, 1, this.spawn());
+    // Drop the slot before terminating, so onDeath sees the worker as already gone; start a fresh
+    // one only if work is waiting (run() starts workers lazily for later jobs).
+    if (i >= 0) this.slots.splice(i, 1);
+    if (this.queue.length > 0) this.slots.push(this.spawn());
     this.finish(slot);
     void slot.worker.terminate();
     pending.resolve({ kind: 'budget' });
@@ -167,6 +169,9 @@ export function findWorkerScript(dir: string = __dirname): string | undefined {
 
 export function createRunner(jobs: number, budgetMs: number, fileCount: number, warn: (message: string) => void): JobRunner {
   const script = findWorkerScript();
-  if (!script) return new InProcessRunner();
+  if (!script) {
+    warn('no lint-worker.js beside the CLI; analysing on the main thread, without the --budget-ms limit');
+    return new InProcessRunner();
+  }
   return new WorkerPool(script, Math.max(1, Math.min(jobs, fileCount)), budgetMs, warn);
 }

@@ -5,7 +5,7 @@ import type { CancellationToken, Connection, Diagnostic, TextDocuments } from 'v
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentFacts } from './analysis-protocol';
 import type { ConfigMessages } from './config-messages';
-import { cutShortDiagnostic, CUT_SHORT_CODE, toDiagnostic } from './convert';
+import { cutShortDiagnostic, CUT_SHORT_CODE, failedDiagnostic, FAILED_CODE, toDiagnostic } from './convert';
 import { locationOf } from './locations';
 import { engineSettings } from './settings';
 import type { SettingsStore } from './settings-store';
@@ -155,13 +155,14 @@ export class Analyses {
         if (isCurrent) {
           state.cutShort = { version, budgetMs: outcome.budgetMs };
           // What we have: the last published problems, plus a note that this version was not finished.
-          const diagnostics = [...state.published.filter((d) => d.code !== CUT_SHORT_CODE), cutShortDiagnostic(outcome.budgetMs)];
-          state.published = diagnostics;
-          this.send(uri, current, state, diagnostics);
+          this.sendWithNote(uri, current, state, cutShortDiagnostic(outcome.budgetMs));
         }
         break;
       case 'failed':
-        if (isCurrent) state.failedVersion = version;
+        if (isCurrent) {
+          state.failedVersion = version;
+          this.sendWithNote(uri, current, state, failedDiagnostic(outcome.message));
+        }
         break;
     }
     wake(state);
@@ -170,6 +171,12 @@ export class Analyses {
   private publish(uri: string, doc: TextDocument, state: DocState, facts: DocumentFacts): void {
     const diagnostics = facts.findings.map((f) => toDiagnostic(doc, f));
     state.cutShort = undefined;
+    state.published = diagnostics;
+    this.send(uri, doc, state, diagnostics);
+  }
+
+  private sendWithNote(uri: string, doc: TextDocument, state: DocState, note: Diagnostic): void {
+    const diagnostics = [...state.published.filter((d) => d.code !== CUT_SHORT_CODE && d.code !== FAILED_CODE), note];
     state.published = diagnostics;
     this.send(uri, doc, state, diagnostics);
   }

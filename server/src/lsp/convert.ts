@@ -8,6 +8,7 @@ import type { Finding, Severity, TextEdit as CoreTextEdit, TextRange } from '../
 export const SOURCE = 'postmortem';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.postmortem`;
 export const CUT_SHORT_CODE = 'analysis-cut-short';
+export const FAILED_CODE = 'analysis-failed';
 
 /** Anything that maps offsets to positions: a TextDocument, or one made for a closed file. */
 export type Positions = Pick<TextDocument, 'positionAt' | 'offsetAt'>;
@@ -69,4 +70,16 @@ export function sameRange(a: Range, b: Range): boolean {
 /** Whether two ranges touch or overlap (an empty request range at a finding's edge counts). */
 export function rangesTouch(a: TextRange, b: TextRange): boolean {
   return a.start <= b.end && b.start <= a.end;
+}
+
+/** Said when the engine threw on this document: better a note than silently stale problems. */
+export function failedDiagnostic(error: string): Diagnostic {
+  const reason = error.split('\n')[0]!.slice(0, 200);
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    code: FAILED_CODE,
+    source: SOURCE,
+    message: `Postmortem analysis failed on this document (${reason}); the problems shown may be out of date. Details are in the server's log.`,
+  };
 }

@@ -143,6 +143,35 @@ function htmlBlockEnd(text: string, line: Line): string | undefined {
   return undefined;
 }
 
+// CommonMark HTML block type 6: these tags start a block that runs to the next blank line, and
+// can interrupt a paragraph. A fence-looking line inside such a block is HTML, not a fence.
+const BLOCK_TAGS = new Set(
+  ('address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt ' +
+    'fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link ' +
+    'main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead ' +
+    'title tr track ul').split(' '),
+);
+
+/** Whether the line opens an HTML block that ends at a blank line (types 6 and 7). */
+function opensHtmlUntilBlank(text: string, line: Line, afterBlank: boolean): boolean {
+  let i = line.start;
+  while (i < line.end && i - line.start < 3 && text.charCodeAt(i) === 32) i++;
+  if (text.charCodeAt(i) !== 60) return false;
+  let j = i + 1;
+  if (text.charCodeAt(j) === 47) j++;
+  const nameStart = j;
+  while (j < line.end && j - nameStart < 12 && /[A-Za-z0-9]/.test(text[j]!)) j++;
+  const name = text.slice(nameStart, j).toLowerCase();
+  if (!name || !/^[a-z]/.test(name)) return false;
+  const after = text.charCodeAt(j);
+  const ends = j >= line.end || after === 32 || after === 9 || after === 62 || (after === 47 && text.charCodeAt(j + 1) === 62);
+  if (BLOCK_TAGS.has(name) && ends) return true;
+  // Type 7 (any other complete tag alone on its line) cannot interrupt a paragraph.
+  if (!afterBlank) return false;
+  const close = text.indexOf('>', j);
+  return close !== -1 && close < line.end && text.slice(close + 1, line.end).trim() === '';
+}
+
 /** Length of the YAML front matter block at the start, including its closing line, or 0. */
 export function frontMatterLength(text: string): number {
   const it = lines(text);
@@ -166,7 +195,8 @@ export function splitBlocks(text: string): Block[] {
   }
   let fence: Fence | undefined;
   let htmlEnd: string | undefined;
-  let previousBlank = false;
+  let inHtmlBlock = false;
+  let previousBlank = true;
   for (const line of lines(text)) {
     if (line.start < blockStart) continue;
     if (fence) {
@@ -180,13 +210,15 @@ export function splitBlocks(text: string): Block[] {
       continue;
     }
     const blank = isBlank(text, line);
+    if (blank) inHtmlBlock = false;
     if (!blank && previousBlank && line.start > blockStart && !mayContinue(text, line)) {
       blocks.push({ start: blockStart, end: line.start });
       blockStart = line.start;
     }
-    if (!blank) {
-      fence = indentOf(text, line, 16) < 16 ? fenceAt(text, line) : undefined;
-      if (!fence) htmlEnd = htmlBlockEnd(text, line);
+    if (!blank && !inHtmlBlock) {
+      htmlEnd = htmlBlockEnd(text, line);
+      if (!htmlEnd) inHtmlBlock = opensHtmlUntilBlank(text, line, previousBlank);
+      if (!htmlEnd && !inHtmlBlock) fence = indentOf(text, line, 16) < 16 ? fenceAt(text, line) : undefined;
     }
     previousBlank = blank;
   }

@@ -39,13 +39,15 @@ export class BlockCache {
     const next = new Map<string, BlockData>();
     const blocks = splitBlocks(text).map((b) => {
       const blockText = text.slice(b.start, b.end);
-      let data = next.get(blockText) ?? this.blocks.get(blockText);
+      // The first block parses with front matter; the key keeps the two kinds apart.
+      const key = b.start === 0 ? '\u0000' + blockText : blockText;
+      let data = next.get(key) ?? this.blocks.get(key);
       if (data) this.hits++;
       else {
         this.misses++;
-        data = parseBlock(blockText);
+        data = parseBlock(blockText, b.start === 0);
       }
-      next.set(blockText, data);
+      next.set(key, data);
       return { start: b.start, end: b.end, text: blockText, frontMatter: b.frontMatter === true, data };
     });
     this.blocks = next;
@@ -53,8 +55,8 @@ export class BlockCache {
   }
 }
 
-function parseBlock(text: string): BlockData {
-  const root = parseMarkdown(text);
+function parseBlock(text: string, atDocumentStart: boolean): BlockData {
+  const root = parseMarkdown(text, atDocumentStart);
   const lines = collectLines(text, root);
   return { root, lines, memo: lines.map(() => new Map()) };
 }

@@ -5,9 +5,13 @@ import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
+const withFrontMatter = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
+// Front matter exists only at the top of a file. A later block that starts with "---" must not be
+// offered to the front-matter extension: when its fence never closes, the extension leaves ordered
+// lists unable to interrupt paragraphs for the rest of the text.
+const withoutFrontMatter = unified().use(remarkParse).use(remarkGfm).freeze();
 
 /** Parses Markdown to an mdast tree whose offsets are relative to `text`. */
-export function parseMarkdown(text: string): Root {
-  return processor.parse(text) as Root;
+export function parseMarkdown(text: string, atDocumentStart = true): Root {
+  return (atDocumentStart ? withFrontMatter : withoutFrontMatter).parse(text) as Root;
 }

@@ -2,7 +2,7 @@
 // "24:00", "midnight", and with permission "15.25".
 
 import type { ClockTime } from './types.js';
-import { NUM, WORD, type Tokens } from './scanner.js';
+import type { Tokens } from './scanner.js';
 import { continuesNumberChain, numberChainFollows } from './tokens.js';
 
 export interface ClockOptions {
@@ -27,7 +27,7 @@ interface MeridiemMatch {
 
 /** "AM", "pm", "a.m.", "P.M". */
 export function readMeridiem(tokens: Tokens, j: number): MeridiemMatch | undefined {
-  if (tokens.kind(j) !== WORD) return undefined;
+  if (!tokens.isLetters(j)) return undefined;
   const text = tokens.text(j);
   if (text === 'am' || text === 'pm') return { meridiem: text, next: j + 1 };
   if ((text === 'a' || text === 'p') && tokens.isPunct(j + 1, '.') && tokens.touches(j + 1) && tokens.isWord(j + 2, 'm') && tokens.touches(j + 2)) {
@@ -52,18 +52,17 @@ function simple(hour: number, next: number): ClockMatch {
 }
 
 function isTwoDigitMinute(tokens: Tokens, i: number): boolean {
-  return tokens.kind(i) === NUM && tokens.length(i) === 2 && tokens.value(i) <= 59;
+  return tokens.isNum(i) && tokens.length(i) === 2 && tokens.value(i) <= 59;
 }
 
 /** Reads a clock time starting exactly at token i. */
 export function readClock(tokens: Tokens, i: number, options: ClockOptions = {}): ClockMatch | undefined {
-  const kind = tokens.kind(i);
-  if (kind === WORD) {
+  if (tokens.isLetters(i)) {
     if (tokens.isWord(i, 'midnight')) return simple(0, i + 1);
     if (tokens.isWord(i, 'noon', 'midday')) return simple(12, i + 1);
     return undefined;
   }
-  if (kind !== NUM || tokens.length(i) > 2 || tokens.value(i) > 24) return undefined;
+  if (!tokens.isNum(i) || tokens.length(i) > 2 || tokens.value(i) > 24) return undefined;
   if (!options.afterIsoT && continuesNumberChain(tokens, i)) return undefined;
 
   const hour = tokens.value(i);

@@ -3,7 +3,7 @@
 // "Aug-27-2021". A bare year is never a date.
 
 import type { CalendarDate } from './types.js';
-import { NUM, WORD, type Tokens } from './scanner.js';
+import type { Tokens } from './scanner.js';
 import { isPlausibleYear, isValidDate } from './calendar.js';
 import { continuesNumberChain, followsNumberAndSeparator } from './tokens.js';
 
@@ -45,7 +45,7 @@ const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
 
 /** The month number of a month word at i, or 0. */
 function monthAt(tokens: Tokens, i: number): number {
-  return tokens.kind(i) === WORD ? MONTHS.get(tokens.text(i)) ?? 0 : 0;
+  return tokens.isLetters(i) ? MONTHS.get(tokens.text(i)) ?? 0 : 0;
 }
 
 /** A lower-case "may"/"march" needs an ordinal day or a year to be read as a month. */
@@ -54,7 +54,7 @@ function monthWordConfirmed(tokens: Tokens, i: number, ordinal: boolean, hasYear
 }
 
 function isWeekday(tokens: Tokens, i: number): boolean {
-  if (tokens.kind(i) !== WORD) return false;
+  if (!tokens.isLetters(i)) return false;
   const text = tokens.text(i);
   if (!WEEKDAYS.has(text)) return false;
   return !WEEKDAY_CAPITALISED_ONLY.has(text) || tokens.capitalised(i);
@@ -63,9 +63,9 @@ function isWeekday(tokens: Tokens, i: number): boolean {
 /** A day-of-month number (1-31, one or two digits) with an optional touching "st/nd/rd/th". */
 function readDay(tokens: Tokens, j: number): { day: number; next: number; ordinal: boolean } | undefined {
   const day = tokens.value(j);
-  if (tokens.kind(j) !== NUM || tokens.length(j) > 2 || day < 1 || day > 31) return undefined;
+  if (!tokens.isNum(j) || tokens.length(j) > 2 || day < 1 || day > 31) return undefined;
   let next = j + 1;
-  const ordinal = tokens.kind(next) === WORD && tokens.touches(next);
+  const ordinal = tokens.isLetters(next) && tokens.touches(next);
   if (ordinal) {
     if (!ORDINAL_SUFFIXES.has(tokens.text(next))) return undefined; // "20abc" is not a day
     next++;
@@ -79,7 +79,7 @@ function readDay(tokens: Tokens, j: number): { day: number; next: number; ordina
 function readYear(tokens: Tokens, j: number): { year: number; next: number } | undefined {
   const k = tokens.isPunct(j, ',') ? j + 1 : j;
   const year = tokens.value(k);
-  if (tokens.kind(k) !== NUM || tokens.length(k) !== 4 || !isPlausibleYear(year) || tokens.lineBreak(k) || tokens.lineBreak(j)) return undefined;
+  if (!tokens.isNum(k) || tokens.length(k) !== 4 || !isPlausibleYear(year) || tokens.lineBreak(k) || tokens.lineBreak(j)) return undefined;
   if (k === j && tokens.touches(k)) return undefined;
   // "2024.5" or "2024:30" is not a year.
   if (tokens.isPunctIn(k + 1, '.:') && tokens.touches(k + 1) && tokens.isNum(k + 2) && tokens.touches(k + 2)) return undefined;
@@ -109,7 +109,7 @@ function readMonthFirst(tokens: Tokens, i: number): DateMatch | undefined {
     const day = readDay(tokens, j + 1);
     if (day === undefined || !tokens.isPunct(day.next, '-') || !tokens.touches(day.next)) return undefined;
     const y = day.next + 1;
-    if (!tokens.touches(y) || tokens.kind(y) !== NUM || tokens.length(y) !== 4) return undefined;
+    if (!tokens.touches(y) || !tokens.isNum(y) || tokens.length(y) !== 4) return undefined;
     return dateMatch(makeDate(tokens.value(y), month, day.day), y + 1);
   }
   if (!tokens.spaced(j) || tokens.lineBreak(j)) return undefined;
@@ -172,7 +172,7 @@ function readShortFirst(tokens: Tokens, i: number): DateMatch | undefined {
   const y = i + 4;
   if (!tokens.isNum(y) || chainContinues(tokens, y + 1)) return undefined;
   // The year must not run on into letters ("5-26-21abc").
-  if (tokens.kind(y + 1) === WORD && tokens.touches(y + 1)) return undefined;
+  if (tokens.isLetters(y + 1) && tokens.touches(y + 1)) return undefined;
   let year: number;
   if (tokens.length(y) === 4 && isPlausibleYear(tokens.value(y))) year = tokens.value(y);
   else if (tokens.length(y) === 2 && sep !== '.') year = 2000 + tokens.value(y);
@@ -180,7 +180,7 @@ function readShortFirst(tokens: Tokens, i: number): DateMatch | undefined {
 
   const a = tokens.value(i);
   const middle = i + 2;
-  if (tokens.kind(middle) === WORD) {
+  if (tokens.isLetters(middle)) {
     const month = monthAt(tokens, middle);
     return month === 0 ? undefined : dateMatch(makeDate(year, month, a), i + 5);
   }
@@ -198,15 +198,14 @@ function readNumeric(tokens: Tokens, i: number): DateMatch | undefined {
 
 /** Reads a calendar date starting exactly at token i (a weekday before it is included). */
 export function readDate(tokens: Tokens, i: number): DateMatch | undefined {
-  const kind = tokens.kind(i);
-  if (kind === NUM) return readNumeric(tokens, i) ?? readDayFirst(tokens, i);
-  if (kind !== WORD) return undefined;
+  if (tokens.isNum(i)) return readNumeric(tokens, i) ?? readDayFirst(tokens, i);
+  if (!tokens.isLetters(i)) return undefined;
   if (isWeekday(tokens, i)) {
     let j = i + 1;
     if (tokens.isPunct(j, '.') && tokens.touches(j)) j++;
     if (tokens.isPunct(j, ',')) j++;
     if (tokens.lineBreak(j)) return undefined;
-    if (tokens.kind(j) === NUM) return readDayFirst(tokens, j) ?? readNumeric(tokens, j);
+    if (tokens.isNum(j)) return readDayFirst(tokens, j) ?? readNumeric(tokens, j);
     return readMonthFirst(tokens, j);
   }
   return readMonthFirst(tokens, i);

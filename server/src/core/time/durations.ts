@@ -5,7 +5,7 @@
 // months and years (no fixed length), "several hours".
 
 import type { DurationMention } from './types.js';
-import { NUM, WORD, tokenize, type Tokens } from './scanner.js';
+import { tokenize, type Tokens } from './scanner.js';
 import { readNumberWord } from './number-words.js';
 import { continuesNumberChain, followsNumberAndSeparator, skipWrappersBack } from './tokens.js';
 
@@ -87,10 +87,9 @@ function readDigits(tokens: Tokens, i: number, continuation: boolean): Quantity 
 }
 
 function readQuantity(tokens: Tokens, i: number, continuation: boolean): Quantity | undefined {
-  const kind = tokens.kind(i);
-  if (kind === NUM) return readDigits(tokens, i, continuation);
+  if (tokens.isNum(i)) return readDigits(tokens, i, continuation);
   // Letters glued to digits before them ("8s" in "k8s") are not a quantity.
-  if (kind !== WORD || (tokens.touches(i) && tokens.kind(i - 1) === NUM)) return undefined;
+  if (!tokens.isLetters(i) || (tokens.touches(i) && tokens.isNum(i - 1))) return undefined;
   const text = tokens.text(i);
   if (text === 'half') {
     // "half an hour", "half a day", "half hour", "half-hour".
@@ -111,9 +110,9 @@ function readQuantity(tokens: Tokens, i: number, continuation: boolean): Quantit
 function readUnit(tokens: Tokens, j: number, q: Quantity): { unit: Unit; next: number } | undefined {
   let k = j;
   // "30-minute", "two-hour".
-  const hyphenated = tokens.isPunct(k, '-') && tokens.touches(k) && tokens.kind(k + 1) === WORD && tokens.touches(k + 1);
+  const hyphenated = tokens.isPunct(k, '-') && tokens.touches(k) && tokens.isLetters(k + 1) && tokens.touches(k + 1);
   if (hyphenated) k++;
-  if (tokens.kind(k) !== WORD || tokens.lineBreak(k)) return undefined;
+  if (!tokens.isLetters(k) || tokens.lineBreak(k)) return undefined;
   const text = tokens.text(k);
   const unit = UNITS.get(text);
   if (unit === undefined) return undefined;
@@ -121,7 +120,7 @@ function readUnit(tokens: Tokens, j: number, q: Quantity): { unit: Unit; next: n
   if (unit.gluedOnly && (!tokens.touches(k) || hyphenated || !q.digits || tokens.raw(k) !== text)) return undefined;
   if (q.article && text === 'second') return undefined; // "a second PR"
   if (text === 's' && looksLikePluralNumber(tokens, j - 1)) return undefined;
-  if (tokens.isWord(k + 1, ...NOT_A_LENGTH_AFTER)) return undefined;
+  if (tokens.isWordIn(k + 1, NOT_A_LENGTH_AFTER)) return undefined;
   return { unit, next: k + 1 };
 }
 
@@ -143,10 +142,10 @@ function qualifierBefore(tokens: Tokens, i: number): Qualifier {
   if (tokens.isWord(k, 'a', 'an') && tokens.isNum(i)) k--; // "approximately a 10 minutes gap"
   if (tokens.isPunct(k, '~')) return { approximate: true };
   if (tokens.isPunct(k, '.') && tokens.isWord(k - 1, 'approx')) return { approximate: true };
-  if (tokens.kind(k) !== WORD) return {};
+  if (!tokens.isLetters(k)) return {};
   const last = tokens.text(k);
-  const pair = tokens.kind(k - 1) === WORD ? `${tokens.text(k - 1)} ${last}` : '';
-  const triple = pair !== '' && tokens.kind(k - 2) === WORD ? `${tokens.text(k - 2)} ${pair}` : '';
+  const pair = tokens.isLetters(k - 1) ? `${tokens.text(k - 1)} ${last}` : '';
+  const triple = pair !== '' && tokens.isLetters(k - 2) ? `${tokens.text(k - 2)} ${pair}` : '';
   if (AT_MOST_PAIRS.includes(triple) || AT_MOST_PAIRS.includes(pair)) return { approximate: true, bound: 'at-most' };
   if (AT_LEAST_PAIRS.includes(triple) || AT_LEAST_PAIRS.includes(pair)) return { approximate: true, bound: 'at-least' };
   if (last === 'over') return { approximate: true, bound: 'at-least' };
@@ -185,7 +184,7 @@ function readDurationAt(tokens: Tokens, i: number): { mention: DurationMention; 
     if (tokens.lineBreak(j)) break;
   }
   // Running on into letters or digits ("9d5466153", "2h30"): an identifier, not a length.
-  if (end < 0 || (tokens.touches(end) && (tokens.kind(end) === NUM || tokens.kind(end) === WORD))) return undefined;
+  if (end < 0 || (tokens.touches(end) && (tokens.isNum(end) || tokens.isLetters(end)))) return undefined;
   const mention: DurationMention = { start: tokens.start(i), end: tokens.end(end - 1), minutes: total };
   const qualifier: Qualifier = plus ? { approximate: true, bound: 'at-least' } : qualifierBefore(tokens, i);
   if (qualifier.approximate) mention.approximate = true;
@@ -199,8 +198,7 @@ export function findDurations(text: string): DurationMention[] {
   const found: DurationMention[] = [];
   let i = 0;
   while (i < tokens.count) {
-    const kind = tokens.kind(i);
-    const match = kind === NUM || kind === WORD ? readDurationAt(tokens, i) : undefined;
+    const match = tokens.isNum(i) || tokens.isLetters(i) ? readDurationAt(tokens, i) : undefined;
     if (match !== undefined) {
       found.push(match.mention);
       i = match.next;

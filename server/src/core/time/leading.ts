@@ -10,7 +10,7 @@
 // fields with findTimeMentions. Prose that mentions a time later never counts.
 
 import type { TimeMention, TimeRangeMention } from './types.js';
-import { MARKUP, NUM, OTHER, PUNCT, WORD, tokenize, type Tokens } from './scanner.js';
+import { tokenize, type Tokens } from './scanner.js';
 import { APPROXIMATE_WORDS, approximateBefore, readMentionAt, type MentionMatch } from './mentions.js';
 import { readRangeAfter } from './ranges.js';
 import { isWrapper, skipWrappers } from './tokens.js';
@@ -33,8 +33,7 @@ function shortcodeEnd(tokens: Tokens, k: number): number {
   for (let j = k + 1; j < tokens.count && j - k <= 12; j++) {
     if (tokens.spaced(j)) return -1;
     if (tokens.isPunct(j, ':')) return j > k + 1 ? j + 1 : -1;
-    const kind = tokens.kind(j);
-    if (!(kind === WORD || kind === NUM || tokens.isPunctIn(j, '_-+'))) return -1;
+    if (!(tokens.isLetters(j) || tokens.isNum(j) || tokens.isPunctIn(j, '_-+'))) return -1;
   }
   return -1;
 }
@@ -53,9 +52,8 @@ function opensBold(tokens: Tokens, k: number): boolean {
 function skipStructure(tokens: Tokens, start: number): number {
   let k = start;
   while (k < tokens.count && k - start < MAX_PREFIX_TOKENS) {
-    const kind = tokens.kind(k);
-    if (kind === MARKUP || kind === OTHER) k++;
-    else if (kind === PUNCT && tokens.isPunctIn(k, STRUCTURE_MARKS) && !opensBold(tokens, k)) k++;
+    if (tokens.isMarkup(k) || tokens.isOther(k)) k++;
+    else if (tokens.isPunctIn(k, STRUCTURE_MARKS) && !opensBold(tokens, k)) k++;
     else if (isOrderedMarker(tokens, k)) k += 2;
     else if (shortcodeEnd(tokens, k) > 0) k = shortcodeEnd(tokens, k);
     else break;
@@ -68,12 +66,11 @@ function skipDecoration(tokens: Tokens, start: number): { index: number; approxi
   let k = start;
   let approximate = false;
   while (k < tokens.count && k - start < MAX_PREFIX_TOKENS) {
-    const kind = tokens.kind(k);
-    if (kind === MARKUP || kind === OTHER) k++;
-    else if (kind === PUNCT && tokens.isPunctIn(k, DECORATION_MARKS)) {
+    if (tokens.isMarkup(k) || tokens.isOther(k)) k++;
+    else if (tokens.isPunctIn(k, DECORATION_MARKS)) {
       if (tokens.isPunct(k, '~')) approximate = true;
       k++;
-    } else if (tokens.isWord(k, ...APPROXIMATE_WORDS)) {
+    } else if (tokens.isWordIn(k, APPROXIMATE_WORDS)) {
       approximate = true;
       k++;
       if (tokens.isPunct(k, '.') && tokens.touches(k)) k++;
@@ -119,8 +116,8 @@ function insideLabelParentheses(tokens: Tokens, a: number): MentionMatch | undef
   const labelStart = tokens.start(a);
   let k = a;
   let words = 0;
-  while (k < tokens.count && (tokens.kind(k) === WORD || isWrapper(tokens, k))) {
-    if (tokens.kind(k) === WORD && ++words > MAX_LABEL_WORDS) return undefined;
+  while (k < tokens.count && (tokens.isLetters(k) || isWrapper(tokens, k))) {
+    if (tokens.isLetters(k) && ++words > MAX_LABEL_WORDS) return undefined;
     k++;
   }
   if (words === 0 || !tokens.isPunct(k, '(')) return undefined;

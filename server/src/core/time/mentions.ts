@@ -2,7 +2,7 @@
 // ("May 20, 2024, 14:00 UTC") or a time followed by a date ("2:00 PM May 10") is one mention.
 
 import type { CalendarDate, TimeMention, Zone } from './types.js';
-import { NUM, WORD, tokenize, type Tokens } from './scanner.js';
+import { tokenize, type Tokens } from './scanner.js';
 import { readClock, type ClockMatch, type ClockOptions } from './clock.js';
 import { readDate, type DateMatch } from './dates.js';
 import { readStandaloneZone, readZoneAfterTime } from './zones.js';
@@ -35,7 +35,7 @@ function skipDateTimeSeparator(tokens: Tokens, j: number): { index: number; appr
   if (tokens.isPunct(k, ',')) k = skipWrappers(tokens, k + 1);
   if (tokens.isWord(k, 'at') || tokens.isPunct(k, '@')) k = skipWrappers(tokens, k + 1);
   let approximate = false;
-  if (tokens.isPunct(k, '~') || tokens.isWord(k, ...APPROXIMATE_WORDS)) {
+  if (tokens.isPunct(k, '~') || tokens.isWordIn(k, APPROXIMATE_WORDS)) {
     approximate = true;
     k++;
     if (tokens.isPunct(k, '.') && tokens.touches(k)) k++; // "approx."
@@ -44,17 +44,18 @@ function skipDateTimeSeparator(tokens: Tokens, j: number): { index: number; appr
   return { index: k, approximate };
 }
 
-/** "~09:20", "approx. 14:00", "at around 6pm". */
+/** "~09:20", "approx. 14:00", "at around 6pm", "roughly at 12:05". */
 export function approximateBefore(tokens: Tokens, i: number): boolean {
   let k = skipWrappersBack(tokens, i - 1);
   if (tokens.isPunct(k, '~')) return true;
+  if (tokens.isWord(k, 'at')) k = skipWrappersBack(tokens, k - 1);
   if (tokens.isPunct(k, '.')) k--;
-  return tokens.isWord(k, ...APPROXIMATE_WORDS);
+  return tokens.isWordIn(k, APPROXIMATE_WORDS);
 }
 
 /** Letters glued to a clock ("12:34abc") that are neither AM/PM, a zone nor an hour suffix. */
 function hasForeignSuffix(tokens: Tokens, next: number): boolean {
-  return tokens.kind(next) === WORD && tokens.touches(next) && !CLOCK_SUFFIXES.includes(tokens.text(next));
+  return tokens.isLetters(next) && tokens.touches(next) && !CLOCK_SUFFIXES.includes(tokens.text(next));
 }
 
 interface Parts {
@@ -86,7 +87,7 @@ function readAfterClock(tokens: Tokens, clock: ClockMatch, isoT: boolean, parts:
   if (zone !== undefined) {
     parts.zone = zone.zone;
     parts.next = zone.next;
-  } else if (tokens.touches(parts.next) && tokens.isWord(parts.next, ...CLOCK_SUFFIXES)) {
+  } else if (tokens.touches(parts.next) && tokens.isWordIn(parts.next, CLOCK_SUFFIXES)) {
     parts.next++; // "14:00h"
   }
   return true;
@@ -143,8 +144,7 @@ function toMention(tokens: Tokens, first: number, parts: Parts): MentionMatch {
 
 /** Reads the mention starting exactly at token i, if any. */
 export function readMentionAt(tokens: Tokens, i: number, options: MentionOptions = {}): MentionMatch | undefined {
-  const kind = tokens.kind(i);
-  if (kind !== NUM && kind !== WORD) return undefined;
+  if (!tokens.isNum(i) && !tokens.isLetters(i)) return undefined;
   const date = readDate(tokens, i);
   if (date !== undefined) return toMention(tokens, i, dateFirst(tokens, date, options));
   const clock = readClock(tokens, i, options);

@@ -1,6 +1,6 @@
 // Number words as written in prose lengths: "three hours", "forty-five minutes", "twenty five".
 
-import { WORD, type Tokens } from './scanner.js';
+import type { Tokens } from './scanner.js';
 
 const UNITS: ReadonlyMap<string, number> = new Map([
   ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8],
@@ -14,7 +14,7 @@ const TENS: ReadonlyMap<string, number> = new Map([
 
 /** Reads "seven", "twenty", "forty-five", "twenty five" at token i (1..69). */
 export function readNumberWord(tokens: Tokens, i: number): { value: number; next: number } | undefined {
-  if (tokens.kind(i) !== WORD) return undefined;
+  if (!tokens.isLetters(i)) return undefined;
   const unit = UNITS.get(tokens.text(i));
   if (unit !== undefined) return { value: unit, next: i + 1 };
   const tens = TENS.get(tokens.text(i));
@@ -23,7 +23,7 @@ export function readNumberWord(tokens: Tokens, i: number): { value: number; next
   let j = i + 1;
   if (tokens.isPunct(j, '-') && tokens.touches(j) && tokens.touches(j + 1)) j++;
   else if (!tokens.spaced(j) || tokens.lineBreak(j)) return { value: tens, next: i + 1 };
-  const ones = tokens.kind(j) === WORD ? UNITS.get(tokens.text(j)) : undefined;
+  const ones = tokens.isLetters(j) ? UNITS.get(tokens.text(j)) : undefined;
   if (ones !== undefined && ones < 10) return { value: tens + ones, next: j + 1 };
   return { value: tens, next: i + 1 };
 }

@@ -29,7 +29,7 @@ export function connectorAfter(tokens: Tokens, after: number, firstIndex: number
   if (tokens.isPunctIn(k, DASHES)) {
     k++;
     if (tokens.isPunct(k, '-') && tokens.touches(k)) k++; // "--"
-  } else if (tokens.isWord(k, ...CONNECTOR_WORDS)) {
+  } else if (tokens.isWordIn(k, CONNECTOR_WORDS)) {
     k++;
   } else if (tokens.isWord(k, 'and') && tokens.isWord(skipWrappersBack(tokens, firstIndex - 1), 'between')) {
     k++;

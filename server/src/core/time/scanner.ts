@@ -23,6 +23,8 @@ const MAX_TOKEN_TEXT = 32;
 /** Bound on how far an HTML tag may reach; beyond it the "<" is plain punctuation. */
 const MAX_TAG_LENGTH = 300;
 const MAX_ENTITY_LENGTH = 12;
+/** Token arrays are sized to the text up to this many tokens (14 bytes each), then doubled. */
+const INITIAL_CAPACITY_LIMIT = 1 << 20;
 
 const FLAG_SPACED = 1;
 const FLAG_LINE_BREAK = 2;
@@ -53,19 +55,39 @@ function isInvisible(c: number): boolean {
 export class Tokens {
   readonly source: string;
   count = 0;
-  private kinds = new Uint8Array(16);
-  private starts = new Int32Array(16);
-  private ends = new Int32Array(16);
+  private kinds = new Uint8Array(0);
+  private starts = new Int32Array(0);
+  private ends = new Int32Array(0);
   /** NUM: the value (-1 when too long to matter); PUNCT/OTHER: the char code; else -1. */
-  private values = new Int32Array(16);
-  private flags = new Uint8Array(16);
+  private values = new Int32Array(0);
+  private flags = new Uint8Array(0);
 
   constructor(source: string) {
     this.source = source;
+    // There are never more tokens than characters; size for that up to a bound, grow beyond.
+    this.allocate(Math.min(source.length + 1, INITIAL_CAPACITY_LIMIT));
+  }
+
+  private allocate(size: number): void {
+    const kinds = new Uint8Array(size);
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    const values = new Int32Array(size);
+    const flags = new Uint8Array(size);
+    kinds.set(this.kinds.subarray(0, this.count));
+    starts.set(this.starts.subarray(0, this.count));
+    ends.set(this.ends.subarray(0, this.count));
+    values.set(this.values.subarray(0, this.count));
+    flags.set(this.flags.subarray(0, this.count));
+    this.kinds = kinds;
+    this.starts = starts;
+    this.ends = ends;
+    this.values = values;
+    this.flags = flags;
   }
 
   push(kind: number, start: number, end: number, value: number, spaced: boolean, lineBreak: boolean): void {
-    if (this.count === this.kinds.length) this.grow();
+    if (this.count === this.kinds.length) this.allocate(this.kinds.length * 2);
     const i = this.count++;
     this.kinds[i] = kind;
     this.starts[i] = start;
@@ -74,24 +96,6 @@ export class Tokens {
     this.flags[i] = (spaced ? FLAG_SPACED : 0) | (lineBreak ? FLAG_LINE_BREAK : 0);
   }
 
-  private grow(): void {
-    const size = this.kinds.length * 2;
-    const kinds = new Uint8Array(size);
-    kinds.set(this.kinds);
-    this.kinds = kinds;
-    const starts = new Int32Array(size);
-    starts.set(this.starts);
-    this.starts = starts;
-    const ends = new Int32Array(size);
-    ends.set(this.ends);
-    this.ends = ends;
-    const values = new Int32Array(size);
-    values.set(this.values);
-    this.values = values;
-    const flags = new Uint8Array(size);
-    flags.set(this.flags);
-    this.flags = flags;
-  }
 
   private has(i: number): boolean {
     return i >= 0 && i < this.count;
@@ -138,17 +142,51 @@ export class Tokens {
     return this.kind(i) === NUM;
   }
 
+  /** Token i is a run of letters. */
+  isLetters(i: number): boolean {
+    return this.kind(i) === WORD;
+  }
+
+  /** Token i is an HTML tag, entity or URL. */
+  isMarkup(i: number): boolean {
+    return this.kind(i) === MARKUP;
+  }
+
+  /** Token i is an emoji or another character outside ASCII letters, digits and punctuation. */
+  isOther(i: number): boolean {
+    return this.kind(i) === OTHER;
+  }
+
   isPunct(i: number, ch: string): boolean {
     return this.kind(i) === PUNCT && this.values[i] === ch.charCodeAt(0);
   }
 
   /** Token i is one of the punctuation characters in `chars`. */
   isPunctIn(i: number, chars: string): boolean {
-    return this.kind(i) === PUNCT && chars.includes(String.fromCharCode(this.values[i]!));
+    if (this.kind(i) !== PUNCT) return false;
+    const code = this.values[i];
+    for (let k = 0; k < chars.length; k++) if (chars.charCodeAt(k) === code) return true;
+    return false;
   }
 
+  /** Token i is one of `words` (lower-case), in any letter case. */
   isWord(i: number, ...words: string[]): boolean {
-    return this.kind(i) === WORD && words.includes(this.text(i));
+    return this.isWordIn(i, words);
+  }
+
+  /** Like isWord, for a list kept in a constant. Compares in place: no string is built. */
+  isWordIn(i: number, words: readonly string[]): boolean {
+    if (this.kind(i) !== WORD) return false;
+    const start = this.starts[i]!;
+    const length = this.ends[i]! - start;
+    for (const word of words) {
+      if (word.length !== length) continue;
+      let k = 0;
+      // ASCII letters only: setting bit 0x20 lower-cases them.
+      while (k < length && (this.source.charCodeAt(start + k) | 0x20) === word.charCodeAt(k)) k++;
+      if (k === length) return true;
+    }
+    return false;
   }
 
   /**

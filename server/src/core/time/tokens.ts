@@ -1,7 +1,7 @@
 // Small predicates over the token list. Every helper looks at a bounded number of tokens, which is
 // what keeps the pattern readers linear overall.
 
-import { MARKUP, NUM, PUNCT, WORD, type Tokens } from './scanner.js';
+import type { Tokens } from './scanner.js';
 
 /**
  * Markdown emphasis and code markers, brackets, backslash escapes ("\~17:30") and HTML: they
@@ -13,8 +13,7 @@ const WRAPPERS = '*_`[]\\';
 const MAX_WRAPPERS = 6;
 
 export function isWrapper(tokens: Tokens, i: number): boolean {
-  const kind = tokens.kind(i);
-  return kind === MARKUP || (kind === PUNCT && tokens.isPunctIn(i, WRAPPERS));
+  return tokens.isMarkup(i) || tokens.isPunctIn(i, WRAPPERS);
 }
 
 /** Index of the first token at or after i that is not a wrapper (bounded). */
@@ -37,20 +36,19 @@ export function skipWrappersBack(tokens: Tokens, i: number): number {
  */
 export function continuesNumberChain(tokens: Tokens, i: number): boolean {
   if (!tokens.touches(i)) return false;
-  const prev = tokens.kind(i - 1);
-  if (prev === NUM || prev === WORD) return true;
-  if (tokens.isPunctIn(i - 1, ':.')) return tokens.kind(i - 2) === NUM && tokens.touches(i - 1);
+  if (tokens.isNum(i - 1) || tokens.isLetters(i - 1)) return true;
+  if (tokens.isPunctIn(i - 1, ':.')) return tokens.isNum(i - 2) && tokens.touches(i - 1);
   return false;
 }
 
 /** The number at i comes right after "12-" or "3/": the second half of "6-9" or "24/7". */
 export function followsNumberAndSeparator(tokens: Tokens, i: number): boolean {
-  return tokens.touches(i) && tokens.isPunctIn(i - 1, '-/') && tokens.touches(i - 1) && tokens.kind(i - 2) === NUM;
+  return tokens.touches(i) && tokens.isPunctIn(i - 1, '-/') && tokens.touches(i - 1) && tokens.isNum(i - 2);
 }
 
 /** A separator from `separators` glued to token i, with a number glued after it ("12:30" then ":45"). */
 export function numberChainFollows(tokens: Tokens, i: number, separators: string): boolean {
-  return tokens.isPunctIn(i + 1, separators) && tokens.touches(i + 1) && tokens.kind(i + 2) === NUM && tokens.touches(i + 2);
+  return tokens.isPunctIn(i + 1, separators) && tokens.touches(i + 1) && tokens.isNum(i + 2) && tokens.touches(i + 2);
 }
 
 /** No line break before any token in (from, to]. */

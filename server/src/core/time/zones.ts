@@ -2,7 +2,7 @@
 // names ("Pacific Time", "South African Standard Time") and declarations ("Timeline (UTC)").
 
 import type { Zone } from './types.js';
-import { NUM, WORD, tokenize, type Tokens } from './scanner.js';
+import { tokenize, type Tokens } from './scanner.js';
 import { ABBREVIATIONS, ANY_CASE_ABBREVIATIONS, CORE_FIRST_WORDS, MAX_CORE_WORDS, NAME_CORES, genericZone, type ZoneInfo } from './zone-table.js';
 import { isWrapper, noLineBreak, skipWrappers, skipWrappersBack } from './tokens.js';
 import { readMeridiem } from './clock.js';
@@ -76,7 +76,7 @@ function offsetLooksLikeClock(tokens: Tokens, next: number): boolean {
 }
 
 function readAbbreviation(tokens: Tokens, i: number, mode: ZoneReadMode): ZoneMatch | undefined {
-  if (tokens.kind(i) !== WORD || tokens.length(i) > 4) return undefined;
+  if (!tokens.isLetters(i) || tokens.length(i) > 4) return undefined;
   const text = tokens.text(i);
   const info = ABBREVIATIONS.get(text);
   if (info === undefined) return undefined;
@@ -85,7 +85,7 @@ function readAbbreviation(tokens: Tokens, i: number, mode: ZoneReadMode): ZoneMa
   if (info.weak && !mode.lenient && !mode.allowWeak) return undefined;
   if (text === 'z' && !mode.lenient && !mode.afterTime) return undefined;
   // "UTC5", "EST2024": glued to a number, it is an identifier.
-  if (tokens.kind(i + 1) === NUM && tokens.touches(i + 1)) return undefined;
+  if (tokens.isNum(i + 1) && tokens.touches(i + 1)) return undefined;
 
   if (anyCase) {
     const offset = readSignedOffset(tokens, i + 1, false);
@@ -98,12 +98,12 @@ function readAbbreviation(tokens: Tokens, i: number, mode: ZoneReadMode): ZoneMa
 
 /** "Pacific Time", "Central European Summer Time", "West Central Africa Standard Timezone", "Greenwitch". */
 function readZoneName(tokens: Tokens, i: number, mode: ZoneReadMode): ZoneMatch | undefined {
-  if (tokens.kind(i) !== WORD || !CORE_FIRST_WORDS.has(tokens.text(i))) return undefined;
+  if (!tokens.isLetters(i) || !CORE_FIRST_WORDS.has(tokens.text(i))) return undefined;
   // Collect a few consecutive words (bounded lookahead).
   const words: string[] = [];
   const limit = MAX_CORE_WORDS + 3;
   for (let k = i; k < tokens.count && words.length < limit; k++) {
-    if (tokens.kind(k) !== WORD || (k > i && (!tokens.spaced(k) || tokens.lineBreak(k)))) break;
+    if (!tokens.isLetters(k) || (k > i && (!tokens.spaced(k) || tokens.lineBreak(k)))) break;
     words.push(tokens.text(k));
   }
   for (let len = Math.min(MAX_CORE_WORDS, words.length); len >= 1; len--) {
@@ -139,7 +139,7 @@ function readZoneName(tokens: Tokens, i: number, mode: ZoneReadMode): ZoneMatch 
 
 /** "Eastern African Time (EAT)": the abbreviation in parentheses repeats the name; take it along. */
 function skipRepeatedAbbreviation(tokens: Tokens, j: number): number {
-  if (tokens.isPunct(j, '(') && !tokens.lineBreak(j) && tokens.kind(j + 1) === WORD && ABBREVIATIONS.has(tokens.text(j + 1)) && tokens.isPunct(j + 2, ')')) {
+  if (tokens.isPunct(j, '(') && !tokens.lineBreak(j) && tokens.isLetters(j + 1) && ABBREVIATIONS.has(tokens.text(j + 1)) && tokens.isPunct(j + 2, ')')) {
     return j + 3;
   }
   return j;
@@ -193,7 +193,8 @@ export function readZoneAfterTime(tokens: Tokens, j: number, context: AfterTimeC
   if (!noLineBreak(tokens, j, k)) return undefined;
   // After a comma only unmistakable zones count: "10:00, EAT lunch" is not East Africa Time.
   const mode: ZoneReadMode = { afterTime: !comma, allowWeak: !comma };
-  const found = readPlusAbbreviation(tokens, k, mode) ?? readAbbreviation(tokens, k, mode) ?? readZoneName(tokens, k, mode);
+  // Names first: "West Africa Time" must not stop at the abbreviation WEST.
+  const found = readPlusAbbreviation(tokens, k, mode) ?? readZoneName(tokens, k, mode) ?? readAbbreviation(tokens, k, mode);
   if (found === undefined) return undefined;
   if (opened) {
     const close = skipWrappers(tokens, found.next);
@@ -208,11 +209,11 @@ function inParentheses(tokens: Tokens, i: number): boolean {
 
 /** A zone written on its own ("(EAT)", "All times in PST", "Pacific Time", "GMT+1"). */
 export function readStandaloneZone(tokens: Tokens, i: number, declaration = false): ZoneMatch | undefined {
-  if (tokens.kind(i) !== WORD) return undefined;
-  if (tokens.touches(i) && tokens.kind(i - 1) === NUM) return undefined;
+  if (!tokens.isLetters(i)) return undefined;
+  if (tokens.touches(i) && tokens.isNum(i - 1)) return undefined;
   const allowWeak = declaration || inParentheses(tokens, i) || tokens.isWord(skipWrappersBack(tokens, i - 1), 'in', 'times');
   // A parenthesis around it is left alone: the mention covers the zone itself, "(UTC)" -> "UTC".
-  return readAbbreviation(tokens, i, { allowWeak }) ?? readZoneName(tokens, i, {});
+  return readZoneName(tokens, i, {}) ?? readAbbreviation(tokens, i, { allowWeak });
 }
 
 /**
@@ -225,7 +226,7 @@ export function lookupZone(text: string): Zone | undefined {
   const parenthesised = tokens.isPunct(i, '(');
   if (parenthesised) i = skipWrappers(tokens, i + 1);
   const mode: ZoneReadMode = { lenient: true, afterTime: true, allowWeak: true };
-  const found = readPlusAbbreviation(tokens, i, mode) ?? readAbbreviation(tokens, i, mode) ?? readZoneName(tokens, i, mode) ?? readBareOffset(tokens, i, true);
+  const found = readPlusAbbreviation(tokens, i, mode) ?? readZoneName(tokens, i, mode) ?? readAbbreviation(tokens, i, mode) ?? readBareOffset(tokens, i, true);
   if (found === undefined) return undefined;
   let end = skipWrappers(tokens, found.next);
   if (parenthesised && tokens.isPunct(end, ')')) end++;

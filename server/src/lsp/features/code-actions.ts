@@ -32,17 +32,27 @@ export async function codeActions(analyses: Analyses, params: CodeActionParams, 
   const actions: CodeAction[] = [];
   if (wants(only, CodeActionKind.QuickFix)) {
     const range = toOffsets(doc, params.range);
+    // Several findings can share one fix (each out-of-order entry offers the same sort): offer it once.
+    const seen = new Map<string, CodeAction>();
     for (const finding of facts.findings) {
       if (!finding.fixes?.length || !rangesTouch(finding.range, range)) continue;
       const diagnostic = toDiagnostic(doc, finding);
       for (const fix of finding.fixes) {
-        actions.push({
+        const key = `${fix.title}\0${JSON.stringify(fix.edits)}`;
+        const same = seen.get(key);
+        if (same) {
+          same.diagnostics!.push(diagnostic);
+          continue;
+        }
+        const action: CodeAction = {
           title: titleOf(finding, fix.title, facts),
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           ...(fix.safe ? { isPreferred: true } : {}),
           edit: workspaceEdit(doc, fix.edits, options.versionedEdits),
-        });
+        };
+        seen.set(key, action);
+        actions.push(action);
       }
     }
   }

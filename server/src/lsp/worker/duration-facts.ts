@@ -38,7 +38,7 @@ export function durationFacts(model: PostmortemModel, findings: readonly Finding
     let line = `${window} = ${time.formatMinutes(computed)}`;
     if (stated) {
       const said = time.formatMinutes(stated.mention.minutes);
-      if (mismatch) line += `; stated: ${said} ✗`;
+      if (mismatch) line += `; stated: ${said} ✗ (${time.formatMinutes(Math.abs(computed - stated.mention.minutes))} ${stated.mention.minutes < computed ? 'short' : 'over'})`;
       else if (stated.mention.minutes === computed) line += `; stated: ${said} ✓`;
       else line += `; stated: ${said} ≈ (close enough for an approximate figure)`;
     }
@@ -48,6 +48,5 @@ export function durationFacts(model: PostmortemModel, findings: readonly Finding
   } else if (stated) {
     lines.push(`stated: ${time.formatMinutes(stated.mention.minutes)}; no start and end time are given to check it against.`);
   }
-  if (mismatch) lines.push('', mismatch.message);
   return { ranges, markdown: lines.join('\n\n') };
 }
