@@ -3,9 +3,12 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { before, describe, it } from 'node:test';
-import { FIXTURES, buildCli, lines, runCli, scratch } from './helpers';
+import { FIXTURES, REPO, buildCli, lines, runCli, scratch } from './helpers';
 
 /** A long, valid postmortem: far more than any budget below allows to analyse. */
 function bigPostmortem(entries: number): string {
@@ -64,6 +67,24 @@ describe('worker pool', () => {
       assert.equal(two.code, one.code);
       assert.equal(two.stdout, one.stdout);
     }
+  });
+
+  it('runs from the TypeScript source too (worker loaded through tsx), with the same output', async () => {
+    const basic = scratch('basic');
+    const bundled = await runCli(['lint', '--format', 'json', '.'], { cwd: basic });
+    const source = await new Promise<string>((resolvePromise, reject) => {
+      // The scratch folder has no node_modules: name tsx's loader by its absolute URL.
+      const tsx = pathToFileURL(createRequire(__filename).resolve('tsx')).href;
+      const main = join(REPO, 'server/src/cli/main.ts');
+      const child = spawn(process.execPath, ['--import', tsx, main, 'lint', '--jobs', '2', '--budget-ms', '60000', '--format', 'json', '.'], { cwd: basic });
+      let out = '';
+      let err = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+      child.on('error', reject);
+      child.on('close', () => (err ? reject(new Error(err)) : resolvePromise(out)));
+    });
+    assert.equal(source, bundled.stdout);
   });
 
   it('without the worker bundle, analyses on the main thread and says so once', async () => {

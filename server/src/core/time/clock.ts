@@ -27,12 +27,11 @@ interface MeridiemMatch {
 
 /** "AM", "pm", "a.m.", "P.M". */
 export function readMeridiem(tokens: Tokens, j: number): MeridiemMatch | undefined {
-  if (!tokens.isLetters(j)) return undefined;
-  const text = tokens.text(j);
-  if (text === 'am' || text === 'pm') return { meridiem: text, next: j + 1 };
-  if ((text === 'a' || text === 'p') && tokens.isPunct(j + 1, '.') && tokens.touches(j + 1) && tokens.isWord(j + 2, 'm') && tokens.touches(j + 2)) {
+  if (tokens.isWord(j, 'am')) return { meridiem: 'am', next: j + 1 };
+  if (tokens.isWord(j, 'pm')) return { meridiem: 'pm', next: j + 1 };
+  if (tokens.isWord(j, 'a', 'p') && tokens.isPunct(j + 1, '.') && tokens.touches(j + 1) && tokens.isWord(j + 2, 'm') && tokens.touches(j + 2)) {
     const trailingDot = tokens.isPunct(j + 3, '.') && tokens.touches(j + 3);
-    return { meridiem: text === 'a' ? 'am' : 'pm', next: j + (trailingDot ? 4 : 3) };
+    return { meridiem: tokens.isWord(j, 'a') ? 'am' : 'pm', next: j + (trailingDot ? 4 : 3) };
   }
   return undefined;
 }

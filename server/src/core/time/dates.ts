@@ -13,7 +13,7 @@ export interface DateMatch {
   next: number;
 }
 
-const MONTHS: ReadonlyMap<string, number> = new Map([
+export const MONTHS: ReadonlyMap<string, number> = new Map([
   ['january', 1], ['jan', 1],
   ['february', 2], ['feb', 2],
   ['march', 3], ['mar', 3],
@@ -34,14 +34,14 @@ const MONTHS: ReadonlyMap<string, number> = new Map([
  */
 const CAPITALISED_ONLY = new Set(['may', 'march', 'mar']);
 
-const WEEKDAYS = new Set([
+export const WEEKDAYS: ReadonlySet<string> = new Set([
   'monday', 'mon', 'tuesday', 'tue', 'tues', 'wednesday', 'wed', 'thursday', 'thu', 'thur', 'thurs',
   'friday', 'fri', 'saturday', 'sat', 'sunday', 'sun',
 ]);
 /** Short weekday words that are also everyday English ("sat", "sun", "wed"). */
 const WEEKDAY_CAPITALISED_ONLY = new Set(['sat', 'sun', 'wed', 'mon']);
 
-const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
+const ORDINAL_SUFFIXES = ['st', 'nd', 'rd', 'th'];
 
 /** The month number of a month word at i, or 0. */
 function monthAt(tokens: Tokens, i: number): number {
@@ -60,19 +60,26 @@ function isWeekday(tokens: Tokens, i: number): boolean {
   return !WEEKDAY_CAPITALISED_ONLY.has(text) || tokens.capitalised(i);
 }
 
-/** A day-of-month number (1-31, one or two digits) with an optional touching "st/nd/rd/th". */
-function readDay(tokens: Tokens, j: number): { day: number; next: number; ordinal: boolean } | undefined {
+/**
+ * A day-of-month number (1-31, one or two digits) at j with an optional touching "st/nd/rd/th".
+ * Returns the index after it, or -1. (No object: this runs on every number in the text.)
+ */
+function readDay(tokens: Tokens, j: number): number {
   const day = tokens.value(j);
-  if (!tokens.isNum(j) || tokens.length(j) > 2 || day < 1 || day > 31) return undefined;
+  if (!tokens.isNum(j) || tokens.length(j) > 2 || day < 1 || day > 31) return -1;
   let next = j + 1;
-  const ordinal = tokens.isLetters(next) && tokens.touches(next);
-  if (ordinal) {
-    if (!ORDINAL_SUFFIXES.has(tokens.text(next))) return undefined; // "20abc" is not a day
+  if (tokens.isLetters(next) && tokens.touches(next)) {
+    if (!tokens.isWordIn(next, ORDINAL_SUFFIXES)) return -1; // "20abc" is not a day
     next++;
   }
   // "May 10:00", "May 1.5", "Mar 3/4": the number belongs to something else.
-  if (tokens.isPunctIn(next, ':./') && tokens.touches(next) && tokens.isNum(next + 1) && tokens.touches(next + 1)) return undefined;
-  return { day, next, ordinal };
+  if (tokens.isPunctIn(next, ':./') && tokens.touches(next) && tokens.isNum(next + 1) && tokens.touches(next + 1)) return -1;
+  return next;
+}
+
+/** readDay consumed an ordinal suffix ("7th"). */
+function hasOrdinal(dayIndex: number, next: number): boolean {
+  return next - dayIndex === 2;
 }
 
 /** A four-digit plausible year at j, optionally after a comma; never across a line break. */
@@ -106,26 +113,26 @@ function readMonthFirst(tokens: Tokens, i: number): DateMatch | undefined {
   if (tokens.isPunct(j, '.') && tokens.touches(j)) j++; // "Aug."
   // "Aug-27-2021"
   if (tokens.isPunct(j, '-') && tokens.touches(j) && tokens.touches(j + 1)) {
-    const day = readDay(tokens, j + 1);
-    if (day === undefined || !tokens.isPunct(day.next, '-') || !tokens.touches(day.next)) return undefined;
-    const y = day.next + 1;
+    const dayEnd = readDay(tokens, j + 1);
+    if (dayEnd < 0 || !tokens.isPunct(dayEnd, '-') || !tokens.touches(dayEnd)) return undefined;
+    const y = dayEnd + 1;
     if (!tokens.touches(y) || !tokens.isNum(y) || tokens.length(y) !== 4) return undefined;
-    return dateMatch(makeDate(tokens.value(y), month, day.day), y + 1);
+    return dateMatch(makeDate(tokens.value(y), month, tokens.value(j + 1)), y + 1);
   }
   if (!tokens.spaced(j) || tokens.lineBreak(j)) return undefined;
-  const day = readDay(tokens, j);
-  if (day === undefined) return undefined;
-  const year = readYear(tokens, day.next);
-  if (!monthWordConfirmed(tokens, i, day.ordinal, year !== undefined)) return undefined;
-  return dateMatch(makeDate(year?.year, month, day.day), year?.next ?? day.next);
+  const dayEnd = readDay(tokens, j);
+  if (dayEnd < 0) return undefined;
+  const year = readYear(tokens, dayEnd);
+  if (!monthWordConfirmed(tokens, i, hasOrdinal(j, dayEnd), year !== undefined)) return undefined;
+  return dateMatch(makeDate(year?.year, month, tokens.value(j)), year?.next ?? dayEnd);
 }
 
 /** "20th December 2023", "23 July 2026", "15th of March". */
 function readDayFirst(tokens: Tokens, i: number): DateMatch | undefined {
   if (continuesNumberChain(tokens, i) || followsNumberAndSeparator(tokens, i)) return undefined;
-  const day = readDay(tokens, i);
-  if (day === undefined) return undefined;
-  let j = day.next;
+  const dayEnd = readDay(tokens, i);
+  if (dayEnd < 0) return undefined;
+  let j = dayEnd;
   if (tokens.isWord(j, 'of')) j++;
   if (!tokens.spaced(j) || tokens.lineBreak(j)) return undefined;
   const monthIndex = j;
@@ -134,8 +141,8 @@ function readDayFirst(tokens: Tokens, i: number): DateMatch | undefined {
   j++;
   if (tokens.isPunct(j, '.') && tokens.touches(j)) j++;
   const year = readYear(tokens, j);
-  if (!monthWordConfirmed(tokens, monthIndex, day.ordinal, year !== undefined)) return undefined;
-  return dateMatch(makeDate(year?.year, month, day.day), year?.next ?? j);
+  if (!monthWordConfirmed(tokens, monthIndex, hasOrdinal(i, dayEnd), year !== undefined)) return undefined;
+  return dateMatch(makeDate(year?.year, month, tokens.value(i)), year?.next ?? j);
 }
 
 /** A separator from `allowed` at j, glued to both neighbours; returns it, or ''. */

@@ -6,7 +6,7 @@
 
 import type { DurationMention } from './types.js';
 import { tokenize, type Tokens } from './scanner.js';
-import { readNumberWord } from './number-words.js';
+import { NUMBER_WORDS, readNumberWord } from './number-words.js';
 import { continuesNumberChain, followsNumberAndSeparator, skipWrappersBack } from './tokens.js';
 
 interface Unit {
@@ -192,13 +192,21 @@ function readDurationAt(tokens: Tokens, i: number): { mention: DurationMention; 
   return { mention, next: end };
 }
 
+/** Words a length can start with: "three hours", "an hour", "half an hour". */
+const START_WORDS: ReadonlySet<string> = new Set([...NUMBER_WORDS, 'a', 'an', 'half']);
+
+function canStartDuration(tokens: Tokens, i: number): boolean {
+  if (tokens.isNum(i)) return tokens.length(i) <= 6;
+  return tokens.isLetters(i) && START_WORDS.has(tokens.text(i));
+}
+
 /** All stated lengths in `text`, in order, non-overlapping. */
 export function findDurations(text: string): DurationMention[] {
   const tokens = tokenize(text);
   const found: DurationMention[] = [];
   let i = 0;
   while (i < tokens.count) {
-    const match = tokens.isNum(i) || tokens.isLetters(i) ? readDurationAt(tokens, i) : undefined;
+    const match = canStartDuration(tokens, i) ? readDurationAt(tokens, i) : undefined;
     if (match !== undefined) {
       found.push(match.mention);
       i = match.next;

@@ -4,7 +4,8 @@
 import type { CalendarDate, TimeMention, Zone } from './types.js';
 import { tokenize, type Tokens } from './scanner.js';
 import { readClock, type ClockMatch, type ClockOptions } from './clock.js';
-import { readDate, type DateMatch } from './dates.js';
+import { MONTHS, WEEKDAYS, readDate, type DateMatch } from './dates.js';
+import { ABBREVIATIONS, CORE_FIRST_WORDS } from './zone-table.js';
 import { readStandaloneZone, readZoneAfterTime } from './zones.js';
 import { isPlausibleYear } from './calendar.js';
 import { noLineBreak, skipWrappers, skipWrappersBack } from './tokens.js';
@@ -55,7 +56,7 @@ export function approximateBefore(tokens: Tokens, i: number): boolean {
 
 /** Letters glued to a clock ("12:34abc") that are neither AM/PM, a zone nor an hour suffix. */
 function hasForeignSuffix(tokens: Tokens, next: number): boolean {
-  return tokens.isLetters(next) && tokens.touches(next) && !CLOCK_SUFFIXES.includes(tokens.text(next));
+  return tokens.isLetters(next) && tokens.touches(next) && !tokens.isWordIn(next, CLOCK_SUFFIXES);
 }
 
 interface Parts {
@@ -142,9 +143,26 @@ function toMention(tokens: Tokens, first: number, parts: Parts): MentionMatch {
   return { mention, first, next: parts.next };
 }
 
+/** Every word a mention can start with; other words are skipped without trying each reader. */
+const START_WORDS: ReadonlySet<string> = new Set([
+  ...MONTHS.keys(),
+  ...WEEKDAYS,
+  'midnight',
+  'noon',
+  'midday',
+  ...ABBREVIATIONS.keys(),
+  ...CORE_FIRST_WORDS,
+]);
+
+/** A number of five or more digits, or a word outside START_WORDS, starts no mention. */
+function canStartMention(tokens: Tokens, i: number): boolean {
+  if (tokens.isNum(i)) return tokens.length(i) <= 4;
+  return tokens.isLetters(i) && START_WORDS.has(tokens.text(i));
+}
+
 /** Reads the mention starting exactly at token i, if any. */
 export function readMentionAt(tokens: Tokens, i: number, options: MentionOptions = {}): MentionMatch | undefined {
-  if (!tokens.isNum(i) && !tokens.isLetters(i)) return undefined;
+  if (!canStartMention(tokens, i)) return undefined;
   const date = readDate(tokens, i);
   if (date !== undefined) return toMention(tokens, i, dateFirst(tokens, date, options));
   const clock = readClock(tokens, i, options);

@@ -12,6 +12,9 @@ const TENS: ReadonlyMap<string, number> = new Map([
   ['twenty', 20], ['thirty', 30], ['forty', 40], ['fourty', 40], ['fifty', 50], ['sixty', 60],
 ]);
 
+/** Every number word this module reads. */
+export const NUMBER_WORDS: readonly string[] = [...UNITS.keys(), ...TENS.keys()];
+
 /** Reads "seven", "twenty", "forty-five", "twenty five" at token i (1..69). */
 export function readNumberWord(tokens: Tokens, i: number): { value: number; next: number } | undefined {
   if (!tokens.isLetters(i)) return undefined;

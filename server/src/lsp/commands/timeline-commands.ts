@@ -8,6 +8,7 @@ import type { TextEdit } from '../../core/types';
 import type { Analyses } from '../analyses';
 import { workspaceEdit } from '../convert';
 import { modelEntry, newEntry } from '../features/timeline-entry';
+import { showInfo } from '../notify';
 
 export interface EditResult {
   applied: boolean;
@@ -33,7 +34,7 @@ export async function sortTimeline(connection: Connection, analyses: Analyses, u
   const fixes = got.facts.findings.filter((f) => f.ruleId === 'timeline-order').flatMap((f) => (f.fixes ?? []).slice(0, 1));
   if (fixes.length === 0) {
     const message = got.facts.timeline ? 'The timeline is already in order.' : 'This document has no timeline.';
-    void connection.window.showInformationMessage(`Postmortem: ${message}`);
+    showInfo(connection, `Postmortem: ${message}`);
     return { applied: false, message };
   }
   const edits = mergeNonOverlapping(fixes.map((f) => f.edits));
@@ -49,7 +50,7 @@ export async function insertTimelineEntry(connection: Connection, analyses: Anal
   const section = timeline ? facts.sections[timeline.section] : undefined;
   if (!timeline || !section) {
     const message = 'This postmortem has no Timeline section yet: insert it with its quick fix first.';
-    void connection.window.showInformationMessage(`Postmortem: ${message}`);
+    showInfo(connection, `Postmortem: ${message}`);
     return { applied: false, message };
   }
   const text = doc.getText();
