@@ -18,8 +18,9 @@ export function resolveConfig(config: PostmortemConfig = {}, overrides: { rules?
     }
   }
   const globs = [...DEFAULT_POSTMORTEM_GLOBS, ...(overrides.postmortemFiles ?? []), ...(config.postmortemFiles ?? [])];
-  const timeZone = config.timeZone ?? overrides.timeZone;
-  const defaultTemplate = config.defaultTemplate ?? overrides.defaultTemplate;
+  // Explicit choices of the caller (CLI flags, editor settings) win over the project file.
+  const timeZone = overrides.timeZone ?? config.timeZone;
+  const defaultTemplate = overrides.defaultTemplate ?? config.defaultTemplate;
   return {
     templates,
     pathPatterns: globs.map(globToRegExp),

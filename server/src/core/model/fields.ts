@@ -1,7 +1,7 @@
 // Summary fields ("**Duration:** ...", "Start-time: ...", a "| Start Time | 14:00 |" row, front matter).
 import { normalizeTitle } from '../text/plain';
 import type { DocLine } from './doc-lines';
-import { readFieldCandidate, type FieldCandidate } from './labels';
+import { readFieldCandidate, readHeadingField, type FieldCandidate } from './labels';
 import type { Field, FrontMatter, Section } from './types';
 
 /** Normalized label -> canonical field key. */
@@ -37,10 +37,9 @@ export function findFields(text: string, lines: readonly DocLine[], sections: re
       fields.push(...tableFields(text, line, section));
       continue;
     }
-    if (line.kind === 'heading') continue;
     let candidate = line.memo.get('field') as FieldCandidate | null | undefined;
     if (candidate === undefined) {
-      candidate = readFieldCandidate(text, line) ?? null;
+      candidate = (line.kind === 'heading' ? readHeadingField(text, line, (l) => fieldKey(l) !== undefined) : readFieldCandidate(text, line)) ?? null;
       line.memo.set('field', candidate);
     }
     if (!candidate) continue;

@@ -75,22 +75,62 @@ export interface FieldCandidate {
 export function readFieldCandidate(text: string, line: DocLine): FieldCandidate | undefined {
   const start = line.contentStart;
   const end = line.contentEnd;
-  // The colon must come early: labels are short.
-  const limit = Math.min(end, start + 60);
+  // The colon must come early (labels are short); colons inside HTML tags (style="color: red") don't count.
+  let visible = 0;
   let colon = -1;
-  for (let i = start; i < limit; i++) {
+  for (let i = start; i < end && visible < 60; i++) {
     const c = text.charCodeAt(i);
+    if (c === 60) {
+      const close = text.indexOf('>', i);
+      if (close !== -1 && close < end && close - i < 200) {
+        i = close;
+        continue;
+      }
+    }
     if (c === 58) {
       colon = i;
       break;
     }
-    if (c === 10 || c === 13) return undefined;
+    visible++;
   }
   if (colon === -1) return undefined;
   const label = stripMarkup(text.slice(start, colon));
   if (!label || label.split(' ').length > 6 || /\d:\d/.test(text.slice(colon - 2, colon + 2))) return undefined;
   let v = colon + 1;
-  // Skip the closing emphasis of "**Key:**" and spaces.
-  while (v < end && (text[v] === '*' || text[v] === '_' || text[v] === ' ' || text[v] === '\t')) v++;
+  // Skip the closing emphasis and tags of "**Key:**", "**<span>Key:</span>**", and spaces.
+  for (;;) {
+    while (v < end && (text[v] === '*' || text[v] === '_' || text[v] === ' ' || text[v] === '\t')) v++;
+    if (text[v] === '<' && text[v + 1] === '/') {
+      const close = text.indexOf('>', v);
+      if (close !== -1 && close < end) {
+        v = close + 1;
+        continue;
+      }
+    }
+    break;
+  }
   return { label, valueRange: { start: v, end } };
+}
+
+/**
+ * A field written inside a heading: "##### Issue Summary: Duration: 2 hours (9:00 AM - 11:00 AM)".
+ * Returns the label after the section title and the value after it.
+ */
+export function readHeadingField(text: string, line: DocLine, isFieldLabel: (label: string) => boolean): FieldCandidate | undefined {
+  const content = text.slice(line.contentStart, line.contentEnd);
+  let from = 0;
+  for (let n = 0; n < 3; n++) {
+    const colon = content.indexOf(':', from);
+    if (colon === -1) return undefined;
+    const next = content.indexOf(':', colon + 1);
+    if (next === -1) return undefined;
+    const label = stripMarkup(content.slice(colon + 1, next));
+    if (label && isFieldLabel(label)) {
+      let v = next + 1;
+      while (v < content.length && (content[v] === ' ' || content[v] === '*')) v++;
+      return { label, valueRange: { start: line.contentStart + v, end: line.contentEnd } };
+    }
+    from = colon + 1;
+  }
+  return undefined;
 }

@@ -113,7 +113,10 @@ export interface Timeline {
 export interface ActionItem {
   range: TextRange;
   text: string;
+  /** Done (true), open (false) or not said (null): a task box, a Status column, "(DONE)". */
   checked: boolean | null;
+  /** A task list item (`- [ ]`), a table row, or a plain list item (often prose, not a tracked task). */
+  source: 'task' | 'table' | 'list';
   owner?: string;
   due?: CalendarDate;
   dueRange?: TextRange;

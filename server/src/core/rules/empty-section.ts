@@ -37,6 +37,8 @@ export default defineRule({
   check({ model, report }) {
     for (const section of model.sections) {
       if (section.ids.length === 0) continue;
+      // "Issue Summary: Duration: 2 hours (...)" carries its content in the heading itself.
+      if (model.fields.some((f) => f.range.start === section.headerRange.start)) continue;
       if (hasContent(bodyWithoutHeadings(model, section))) continue;
       report({
         message: `Section "${section.title}" is empty.`,

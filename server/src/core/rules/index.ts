@@ -1,10 +1,14 @@
 // The rule registry: every rule, in order. Adding a rule = one file + one line here.
+import actionItemIncomplete from './action-item-incomplete';
+import actionItemOverdue from './action-item-overdue';
+import blamelessWording from './blameless-wording';
 import durationMismatch from './duration-mismatch';
 import duplicateSection from './duplicate-section';
 import emptySection from './empty-section';
 import frontMatter from './front-matter';
 import missingField from './missing-field';
 import missingSection from './missing-section';
+import placeholder from './placeholder';
 import type { Rule } from './rule';
 import sectionNotHeading from './section-not-heading';
 import sectionOrder from './section-order';
@@ -30,4 +34,8 @@ export const RULES: readonly Rule<never>[] = [
   timelineUnreadableTime,
   durationMismatch,
   windowTimelineMismatch,
+  placeholder,
+  actionItemIncomplete,
+  actionItemOverdue,
+  blamelessWording,
 ] as unknown as readonly Rule<never>[];

@@ -28,7 +28,7 @@ function statesField(model: PostmortemModel, section: Section, key: string): boo
 export default defineRule({
   id: 'missing-field',
   description: 'A section does not state a field its template asks for (the summary\'s duration, impact, root cause), neither as a "Field:" line nor in its prose.',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'information',
   optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
   defaultOptions: {},
   check({ model, report }) {

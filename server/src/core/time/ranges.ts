@@ -55,16 +55,11 @@ function clockMinutes(m: TimeMention): number {
   return t.hour * 60 + t.minute - (m.zone?.offsetMinutes ?? 0);
 }
 
-function cloneMention(m: TimeMention): TimeMention {
-  const copy: TimeMention = { ...m };
-  if (m.date) copy.date = { ...m.date };
-  if (m.time) copy.time = { ...m.time };
-  if (m.zone) copy.zone = { ...m.zone };
-  return copy;
-}
-
 function inherit(m: TimeMention, part: 'date' | 'zone' | 'meridiem'): void {
-  m.inherited = { ...m.inherited, [part]: true };
+  const inherited = (m.inherited ??= {});
+  if (part === 'date') inherited.date = true;
+  else if (part === 'zone') inherited.zone = true;
+  else inherited.meridiem = true;
 }
 
 function shareMeridiem(from: TimeMention, to: TimeMention): void {
@@ -116,11 +111,12 @@ function shareDate(from: TimeMention, to: TimeMention): void {
   }
 }
 
-/** Joins two mentions into a range, or undefined when they cannot form one. */
-export function joinRange(a: TimeMention, b: TimeMention): TimeRangeMention | undefined {
-  if (!compatible(a, b)) return undefined;
-  const from = cloneMention(a);
-  const to = cloneMention(b);
+/**
+ * Joins two mentions into a range, or undefined when they cannot form one. The mentions become the
+ * range's ends and are completed in place, so pass mentions nobody else holds (fresh from a scan).
+ */
+function joinRange(from: TimeMention, to: TimeMention): TimeRangeMention | undefined {
+  if (!compatible(from, to)) return undefined;
   shareMeridiem(from, to);
   shareZone(from, to);
   shareDate(from, to);
@@ -160,11 +156,4 @@ function rangesFromMatches(tokens: Tokens, matches: MentionMatch[]): TimeRangeMe
 export function findTimeRanges(text: string, options: MentionOptions = {}): TimeRangeMention[] {
   const tokens = tokenize(text);
   return rangesFromMatches(tokens, scanMentions(tokens, options));
-}
-
-/** Exposed for callers that need both views of one string without tokenizing twice. */
-export function findMentionsAndRanges(text: string, options: MentionOptions = {}): { mentions: TimeMention[]; ranges: TimeRangeMention[] } {
-  const tokens = tokenize(text);
-  const matches = scanMentions(tokens, options);
-  return { mentions: matches.map((m) => m.mention), ranges: rangesFromMatches(tokens, matches) };
 }

@@ -23,7 +23,7 @@ const MAX_TOKEN_TEXT = 32;
 /** Bound on how far an HTML tag may reach; beyond it the "<" is plain punctuation. */
 const MAX_TAG_LENGTH = 300;
 const MAX_ENTITY_LENGTH = 12;
-/** Token arrays are sized to the text up to this many tokens (14 bytes each), then doubled. */
+/** Bound on the first allocation of the token arrays (14 bytes a token); they double beyond. */
 const INITIAL_CAPACITY_LIMIT = 1 << 20;
 
 const FLAG_SPACED = 1;
@@ -54,7 +54,7 @@ function isInvisible(c: number): boolean {
 /** The token list of one string. Every accessor accepts any index; outside the list it reads NONE. */
 export class Tokens {
   readonly source: string;
-  count = 0;
+  private size = 0;
   private kinds = new Uint8Array(0);
   private starts = new Int32Array(0);
   private ends = new Int32Array(0);
@@ -64,8 +64,8 @@ export class Tokens {
 
   constructor(source: string) {
     this.source = source;
-    // There are never more tokens than characters; size for that up to a bound, grow beyond.
-    this.allocate(Math.min(source.length + 1, INITIAL_CAPACITY_LIMIT));
+    // Prose averages well over three characters a token; hostile text grows the arrays (doubling).
+    this.allocate(Math.min((source.length >> 2) + 16, INITIAL_CAPACITY_LIMIT));
   }
 
   private allocate(size: number): void {
@@ -74,11 +74,11 @@ export class Tokens {
     const ends = new Int32Array(size);
     const values = new Int32Array(size);
     const flags = new Uint8Array(size);
-    kinds.set(this.kinds.subarray(0, this.count));
-    starts.set(this.starts.subarray(0, this.count));
-    ends.set(this.ends.subarray(0, this.count));
-    values.set(this.values.subarray(0, this.count));
-    flags.set(this.flags.subarray(0, this.count));
+    kinds.set(this.kinds.subarray(0, this.size));
+    starts.set(this.starts.subarray(0, this.size));
+    ends.set(this.ends.subarray(0, this.size));
+    values.set(this.values.subarray(0, this.size));
+    flags.set(this.flags.subarray(0, this.size));
     this.kinds = kinds;
     this.starts = starts;
     this.ends = ends;
@@ -87,8 +87,8 @@ export class Tokens {
   }
 
   push(kind: number, start: number, end: number, value: number, spaced: boolean, lineBreak: boolean): void {
-    if (this.count === this.kinds.length) this.allocate(this.kinds.length * 2);
-    const i = this.count++;
+    if (this.size === this.kinds.length) this.allocate(this.kinds.length * 2);
+    const i = this.size++;
     this.kinds[i] = kind;
     this.starts[i] = start;
     this.ends[i] = end;
@@ -96,9 +96,13 @@ export class Tokens {
     this.flags[i] = (spaced ? FLAG_SPACED : 0) | (lineBreak ? FLAG_LINE_BREAK : 0);
   }
 
+  /** Number of tokens. */
+  get count(): number {
+    return this.size;
+  }
 
   private has(i: number): boolean {
-    return i >= 0 && i < this.count;
+    return i >= 0 && i < this.size;
   }
 
   kind(i: number): number {

@@ -1,0 +1,140 @@
+// What an action item says about itself: owner, due date, ticket and status, read from its text
+// ("@alice", "Owner: Alice", "(owner: Alice)", "due: 2024-07-01", "by June 3", "ABC-123", "#123",
+// a link) or from the columns of its table row. Every search is bounded, so hostile text stays linear.
+import { findTimeMentions } from '../time';
+import type { CalendarDate } from '../time/types';
+import type { TextRange } from '../types';
+
+export interface Part<T> {
+  value: T;
+  /** Document offsets of the part as written. */
+  range: TextRange;
+}
+
+export interface ItemParts {
+  owner?: Part<string>;
+  due?: Part<CalendarDate>;
+  ticket?: Part<string>;
+  done?: boolean;
+}
+
+/** Words that introduce an owner: "Owner: Alice", "assigned to @bob", "(DRI: Carol)". */
+const OWNER_KEY = /\b(?:owners?|assignees?|assigned to|owned by|responsible|dri|poc)\b\s*[:=]?\s*/giu;
+const DUE_KEY = /\b(?:due(?: date)?(?: on| by)?|deadline|eta|target(?: date)?|by|before|no later than)\b\s*[:=]?\s*(?:the |end of )?/gi;
+/** Upper-case words before a dash and digits that are not tickets: SEV-1, UTF-8, CVE-2021-1234. */
+const NOT_TICKETS = new Set(['SEV', 'UTF', 'ISO', 'SHA', 'AES', 'RFC', 'CVE', 'TLS', 'HTTP', 'COVID', 'IPV', 'MP', 'PEP', 'EIP', 'ERC', 'BIP', 'GPT', 'RAID', 'DDR', 'PCIE', 'USB', 'CPU', 'GPU', 'AZ', 'WAN', 'LAN']);
+const STOP = /[,;)\]|]|\s(?:due|by|eta|deadline|before)\b|\s[-–—]\s/i;
+
+/** The owner, due date and ticket in a line of text. `masked` hides code and URLs; `withUrls` hides only code. */
+export function partsFromText(masked: string, withUrls: string, offset: number): ItemParts {
+  const parts: ItemParts = {};
+  const owner = ownerIn(masked);
+  if (owner) parts.owner = { value: owner.value, range: { start: offset + owner.start, end: offset + owner.end } };
+  const due = dueIn(masked);
+  if (due) parts.due = { value: due.value, range: { start: offset + due.start, end: offset + due.end } };
+  const ticket = ticketIn(masked, withUrls);
+  if (ticket) parts.ticket = { value: ticket.value, range: { start: offset + ticket.start, end: offset + ticket.end } };
+  if (/(?:^|[\s([])(?:DONE|Done|done)[)\]]|\(completed\)|^(?:DONE|Done)\b|[✅✔☑]|^~~.*~~$/.test(masked.trim())) parts.done = true;
+  return parts;
+}
+
+interface Found<T> {
+  value: T;
+  start: number;
+  end: number;
+}
+
+function ownerIn(s: string): Found<string> | undefined {
+  OWNER_KEY.lastIndex = 0;
+  for (let m = OWNER_KEY.exec(s); m; m = OWNER_KEY.exec(s)) {
+    // "owner of the service" is prose; a key needs a colon or "by"/"to".
+    if (!/[:=]|by|to/i.test(m[0])) continue;
+    const start = m.index + m[0].length;
+    const rest = s.slice(start, start + 60);
+    const stop = rest.search(STOP);
+    const value = (stop === -1 ? rest : rest.slice(0, stop)).replace(/[*_]+$/, '').trim();
+    if (value && /[\p{L}@]/u.test(value[0]!)) return { value, start, end: start + value.length };
+  }
+  const mention = /(?:^|[\s([,])@([A-Za-z0-9][\w.-]{0,38}[\w])/.exec(s);
+  if (mention) {
+    const start = mention.index + mention[0].indexOf('@');
+    return { value: '@' + mention[1]!, start, end: start + 1 + mention[1]!.length };
+  }
+  return undefined;
+}
+
+function dueIn(s: string): Found<CalendarDate> | undefined {
+  DUE_KEY.lastIndex = 0;
+  for (let m = DUE_KEY.exec(s); m; m = DUE_KEY.exec(s)) {
+    const start = m.index + m[0].length;
+    const quarter = /^Q([1-4])(?:\s*(?:of\s*)?'?(\d{4}))?\b/i.exec(s.slice(start, start + 12));
+    if (quarter) {
+      const month = Number(quarter[1]) * 3;
+      const value: CalendarDate = { month, day: month === 6 || month === 9 ? 30 : 31, ...(quarter[2] ? { year: Number(quarter[2]) } : {}) };
+      return { value, start, end: start + quarter[0].length };
+    }
+    // The date must follow the keyword at once: "caused by the 2024-05-01 deploy" is no due date.
+    const d = findTimeMentions(s.slice(start, start + 40)).find((t) => t.date && t.start <= 1);
+    if (d?.date) return { value: d.date, start: start + d.start, end: start + d.end };
+  }
+  return undefined;
+}
+
+function ticketIn(masked: string, withUrls: string): Found<string> | undefined {
+  const link = /\]\((https?:\/\/[^\s)]{1,300})|(?:^|[\s<(])(https?:\/\/[^\s)>\]]{1,300})/.exec(withUrls);
+  if (link && !(link[1] && isImage(withUrls, link.index))) {
+    const url = link[1] ?? link[2]!;
+    const start = withUrls.indexOf(url, link.index);
+    return { value: url, start, end: start + url.length };
+  }
+  for (const m of masked.matchAll(/\b([A-Z][A-Z0-9]{1,9})-(\d{1,7})\b/g)) {
+    if (NOT_TICKETS.has(m[1]!)) continue;
+    return { value: m[0], start: m.index, end: m.index + m[0].length };
+  }
+  const hash = /(?:^|[\s([,])(#\d{1,7})\b/.exec(masked);
+  if (hash) {
+    const start = hash.index + hash[0].indexOf('#');
+    return { value: hash[1]!, start, end: start + hash[1]!.length };
+  }
+  return undefined;
+}
+
+/** Is the `](` at `at` the end of an image's alt text? */
+function isImage(s: string, at: number): boolean {
+  const open = s.lastIndexOf('[', at);
+  return open > 0 && s[open - 1] === '!';
+}
+
+export type Column = 'action' | 'owner' | 'due' | 'ticket' | 'status' | 'other';
+
+/** What a table column holds, from its header. */
+export function classifyColumn(header: string): Column {
+  const h = header.toLowerCase().replace(/[*_`]/g, '');
+  if (/\b(owner|owners|assignee|who|responsible|assigned|dri|poc)\b/.test(h)) return 'owner';
+  if (/\b(due|deadline|eta|target|by when|when)\b/.test(h)) return 'due';
+  if (/\b(ticket|bug|issue|link|tracking|jira|pr|tracker|reference)\b|#/.test(h)) return 'ticket';
+  if (/\b(status|state|done|complete|completed|progress)\b/.test(h)) return 'status';
+  if (/\b(action|item|task|description|what|todo|follow|measure|remediation|step)\b/.test(h)) return 'action';
+  return 'other';
+}
+
+/** A status cell: done, open, or undefined when it says neither. */
+export function statusOf(cell: string): boolean | undefined {
+  const s = cell.toLowerCase().trim();
+  if (/^(?:[✅✔☑x]|done|closed|complete|completed|fixed|resolved|finished|merged|shipped|yes)\b/u.test(s)) return true;
+  if (/^(?:[❌☐]|open|todo|to do|in progress|in-progress|wip|pending|not started|planned|blocked|no|backlog|ongoing)\b/u.test(s)) return false;
+  return undefined;
+}
+
+/** A due cell: a date, or a quarter ("Q3 2024"). */
+export function dueOf(cell: string): Found<CalendarDate> | undefined {
+  const quarter = dueIn(`due ${cell}`);
+  if (quarter) return { ...quarter, start: quarter.start - 4, end: quarter.end - 4 };
+  const d = findTimeMentions(cell.slice(0, 60)).find((t) => t.date);
+  return d?.date ? { value: d.date, start: d.start, end: d.end } : undefined;
+}
+
+/** Cells that say "nothing here": "-", "n/a", "none", "?". */
+export function isBlankValue(cell: string): boolean {
+  return /^(?:|-+|–|—|n\/?a|none|null|nil|\?+|tbd|tba|unassigned|unknown)$/i.test(cell.trim());
+}

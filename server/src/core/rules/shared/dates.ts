@@ -1,0 +1,89 @@
+// The dates a document gives for its incident, with where each is written: the summary's window,
+// a Date field, the timeline's dated entries. Shared by date-mismatch, action-item-overdue and
+// the metrics command. Titles and file names are claims checked against these, never evidence.
+import type { PostmortemModel } from '../../model/types';
+import { findTimeMentions } from '../../time';
+import { dayNumber } from '../../time/calendar';
+import type { CalendarDate } from '../../time/types';
+import type { TextRange } from '../../types';
+
+export interface DatedEvidence {
+  date: CalendarDate;
+  range: TextRange;
+  source: 'window' | 'date-field' | 'timeline';
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+const cache = new WeakMap<PostmortemModel, DatedEvidence[]>();
+
+/** Every explicitly written date of the incident, in document order of their kind. */
+export function incidentEvidence(model: PostmortemModel): DatedEvidence[] {
+  let e = cache.get(model);
+  if (!e) cache.set(model, (e = compute(model)));
+  return e;
+}
+
+function compute(model: PostmortemModel): DatedEvidence[] {
+  const out: DatedEvidence[] = [];
+  for (const m of [model.incident.start, model.incident.end]) {
+    // Only a date written in the window itself; one inherited from the title would prove nothing.
+    const written = m && m.mention.date && !m.mention.inherited?.date ? m.mention.date : undefined;
+    if (m && written) out.push({ date: written, range: m.range, source: 'window' });
+  }
+  for (const f of model.fields) {
+    if (f.key !== 'date' || f.source === 'front-matter') continue;
+    const d = findTimeMentions(f.value.slice(0, 200)).find((t) => t.date);
+    if (d?.date) out.push({ date: d.date, range: { start: f.valueRange.start + d.start, end: f.valueRange.start + d.end }, source: 'date-field' });
+  }
+  for (const entry of model.timeline?.entries ?? []) {
+    if (entry.dateExplicit && entry.date) out.push({ date: entry.date, range: entry.timeRange, source: 'timeline' });
+  }
+  return out;
+}
+
+/** The incident's date: the window's, else a Date field's, else the first dated timeline entry's, else the title's. */
+export function incidentDate(model: PostmortemModel): CalendarDate | undefined {
+  const withYear = incidentEvidence(model).find((e) => e.date.year !== undefined);
+  if (withYear) return withYear.date;
+  return titleDate(model)?.date;
+}
+
+/** The first full date in the title ("2018-01-11, Hub 403"), with its document range when known. */
+export function titleDate(model: PostmortemModel): { date: CalendarDate; range?: TextRange } | undefined {
+  if (!model.title) return undefined;
+  const m = findTimeMentions(model.title.text).find((t) => t.date?.year !== undefined);
+  if (!m?.date) return undefined;
+  // The title's text is markup-free; find the same words in the heading line for the range.
+  const { start, end } = model.title.range;
+  if (end <= start) return { date: m.date };
+  const written = model.title.text.slice(m.start, m.end);
+  const at = model.text.slice(start, end).indexOf(written);
+  return { date: m.date, ...(at >= 0 ? { range: { start: start + at, end: start + at + written.length } } : {}) };
+}
+
+/** A date in a file's name: "2021-08-22-split.md", "postmortem_20240520.md". */
+export function fileNameDate(path: string | undefined): CalendarDate | undefined {
+  if (!path) return undefined;
+  const name = path.split(/[\\/]/).pop() ?? '';
+  const m = /(?:^|[^\d])((?:19|20|21)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)/.exec(name);
+  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
+}
+
+/** Whole days from a to b; a missing year is taken from the other date. */
+export function daysBetween(a: CalendarDate, b: CalendarDate): number {
+  const year = a.year ?? b.year;
+  const other = b.year ?? a.year;
+  return dayNumber({ ...b, ...(other !== undefined ? { year: other } : {}) }) - dayNumber({ ...a, ...(year !== undefined ? { year } : {}) });
+}
+
+/** "2024-07-01" when the year is known, else "Jul 1". */
+export function formatDate(d: CalendarDate): string {
+  if (d.year === undefined) return `${MONTHS[d.month - 1]} ${d.day}`;
+  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
+
+/** A CalendarDate for a Date's UTC day. */
+export function calendarDateOf(now: Date): CalendarDate {
+  return { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
+}

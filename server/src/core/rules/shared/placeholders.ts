@@ -1,0 +1,206 @@
+// Leftovers from templates and snippets in one line of prose (already masked by prose.ts):
+// `{{...}}`, TODO/TBD/FIXME/XXX, date and time formats (YYYY-MM-DD, HH:MM), bracketed and angled
+// blanks ([date], [???], <owner>), "Lorem ipsum" filler and capitalised blanks (DATE RANGE).
+// One left-to-right pass; every look-ahead is bounded, so hostile lines stay linear.
+
+export type PlaceholderKind = 'template' | 'marker' | 'format' | 'blank' | 'filler';
+
+export interface Placeholder {
+  start: number;
+  end: number;
+  text: string;
+  kind: PlaceholderKind;
+}
+
+const MARKERS = new Set(['TODO', 'TBD', 'FIXME']);
+
+/** First words of a blank a template leaves in brackets: "[date]", "[link to github issue]", "[Your Name]". */
+const BLANK_WORDS = new Set([
+  'date', 'time', 'datetime', 'timestamp', 'timezone', 'owner', 'owners', 'name', 'names', 'link', 'url', 'ticket',
+  'insert', 'your', 'todo', 'tbd', 'placeholder', 'assignee', 'enter', 'fill', 'describe', 'who', 'when', 'person',
+  'team', 'service', 'jira', 'yyyy',
+]);
+
+/** Capitalised blanks of two words ("DATE RANGE") and one ("DATE") a template leaves behind. */
+const CAPS_PAIRS = new Set(['DATE RANGE', 'ISSUE NAME', 'INCIDENT NAME', 'INCIDENT TITLE', 'SERVICE NAME', 'TEAM NAME', 'YOUR NAME', 'COMPANY NAME', 'PRODUCT NAME', 'OWNER NAME']);
+const CAPS_WORDS = new Set(['DATE', 'TIME', 'NAME', 'OWNER']);
+
+/**
+ * Lorem-ipsum vocabulary. Words that are also English (sit, quis, magna, ante) only extend a run;
+ * a run needs "lorem ipsum" or two words from the distinctive part to count.
+ */
+const LATIN_DISTINCTIVE = new Set(
+  'lorem ipsum dolor amet consectetur adipiscing elit eiusmod tempor incididunt labore dolore aliqua veniam nostrud exercitation ullamco laboris aliquip commodo consequat duis aute irure reprehenderit voluptate velit cillum fugiat nulla pariatur excepteur occaecat cupidatat proident deserunt mollit laborum etiam dapibus curabitur vulputate vestibulum pellentesque aenean donec vivamus fusce maecenas phasellus praesent quisque suspendisse nullam morbi tincidunt ultricies sollicitudin viverra feugiat faucibus egestas fringilla lacinia'.split(' '),
+);
+const LATIN_COMMON = new Set('sit sed do ut et in ad enim minim quis nisi ex ea esse eu non sint sunt culpa qui officia anim id est magna ante felis nunc nibh mauris sapien tellus turpis tortor lectus lacus ligula metus neque odio orci purus risus urna'.split(' '));
+
+const DATE_FORMAT = /(?:YYYY|yyyy)([-/.])(?:MM|mm)\1(?:DD|dd)|(?:MM|mm|DD|dd)([-/.])(?:DD|dd|MM|mm)\2(?:YYYY|yyyy|YY|yy)/y;
+const TIME_FORMAT = /(?:HH|hh|XX|xx):(?:MM|mm|XX|xx)(?::(?:SS|ss|XX|xx))?/y;
+
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
+const isAsciiLetter = (c: string | undefined) => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+
+export interface ScanContext {
+  /** Lower-cased labels of `[label]: url` definitions: `[label]` is then a link, not a blank. */
+  definitions?: ReadonlySet<string>;
+}
+
+export function findPlaceholders(line: string, context: ScanContext = {}): Placeholder[] {
+  const found: Placeholder[] = [];
+  const add = (start: number, end: number, kind: PlaceholderKind) => found.push({ start, end, kind, text: line.slice(start, end) });
+  const mostlyCaps = isMostlyCapitals(line);
+  let i = 0;
+  while (i < line.length) {
+    const c = line[i]!;
+    if (c === '{' && line[i + 1] === '{') {
+      const close = line.indexOf('}}', i + 2);
+      if (close !== -1 && close - i <= 200) {
+        add(i, close + 2, 'template');
+        i = close + 2;
+        continue;
+      }
+    } else if (c === '[') {
+      const end = bracketBlank(line, i, context);
+      if (end > 0) {
+        add(i, end, 'blank');
+        i = end;
+        continue;
+      }
+    } else if (c === '<') {
+      const end = angleBlank(line, i);
+      if (end > 0) {
+        add(i, end, 'blank');
+        i = end;
+        continue;
+      }
+    } else if (isAsciiLetter(c) && !isWordChar(line[i - 1])) {
+      const end = formatAt(line, i);
+      if (end > 0) {
+        add(i, end, 'format');
+        i = end;
+        continue;
+      }
+      let j = i;
+      while (isWordChar(line[j])) j++;
+      const word = line.slice(i, j);
+      const latin = latinRun(line, i);
+      if (latin.count > 0) {
+        if (latin.filler) add(i, latin.end, 'filler');
+        i = latin.end;
+        continue;
+      }
+      const kind = wordPlaceholder(line, i, j, word, mostlyCaps);
+      if (kind === 'pair') {
+        const second = nextWord(line, j);
+        add(i, second.end, 'blank');
+        i = second.end;
+        continue;
+      }
+      if (kind) add(i, j, kind);
+      i = j;
+      continue;
+    }
+    i++;
+  }
+  return found;
+}
+
+function wordPlaceholder(line: string, start: number, end: number, word: string, mostlyCaps: boolean): PlaceholderKind | 'pair' | undefined {
+  if (MARKERS.has(word)) return 'marker';
+  // "XXX" and "$XXX" are blanks; "10.0.XXX.XXX" and "XXX-1234" are redactions or real names.
+  if (/^X{3,}$/.test(word)) return /[./\-:]/.test(line[start - 1] ?? '') || /[./\-:]\w/.test(line.slice(end, end + 2)) ? undefined : 'marker';
+  if (word !== word.toUpperCase() || word.length < 4) return undefined;
+  const second = nextWord(line, end);
+  if (CAPS_PAIRS.has(`${word} ${second.word}`)) return 'pair';
+  // A lone DATE or NAME is a blank in ordinary text, but a title in an all-capitals heading or a
+  // "DATE: ..." label at the start of a line.
+  if (!CAPS_WORDS.has(word) || mostlyCaps) return undefined;
+  if (line.slice(0, start).trim() === '' && line.slice(end).trimStart().startsWith(':')) return undefined;
+  return 'blank';
+}
+
+function nextWord(line: string, from: number): { word: string; end: number } {
+  let i = from;
+  while (line[i] === ' ') i++;
+  let j = i;
+  while (j - i < 20 && isWordChar(line[j])) j++;
+  return { word: line.slice(i, j), end: j };
+}
+
+/** More than half the letters are capitals: an all-caps heading, where DATE is a title. */
+function isMostlyCapitals(line: string): boolean {
+  let upper = 0;
+  let letters = 0;
+  for (const c of line) {
+    if (!isAsciiLetter(c)) continue;
+    letters++;
+    if (c <= 'Z') upper++;
+  }
+  return letters > 0 && upper * 2 > letters;
+}
+
+function formatAt(line: string, i: number): number {
+  DATE_FORMAT.lastIndex = i;
+  let end = DATE_FORMAT.exec(line) ? DATE_FORMAT.lastIndex : -1;
+  // "YYYY-MM-DD HH:MM" and "YYYY-MM-DDTHH:MM" are one placeholder.
+  const timeAt = end > 0 && (line[end] === ' ' || line[end] === 'T') ? end + 1 : i;
+  TIME_FORMAT.lastIndex = timeAt;
+  if (TIME_FORMAT.exec(line)) end = TIME_FORMAT.lastIndex;
+  if (end < 0 || isWordChar(line[end])) return -1;
+  return end;
+}
+
+/** `[date]`, `[Your Name]`, `[link to github issue]`, `[???]`, `[...]`: not links, task boxes or notes. */
+function bracketBlank(line: string, i: number, context: ScanContext): number {
+  const close = line.indexOf(']', i + 1);
+  if (close === -1 || close - i > 80) return -1;
+  const inner = line.slice(i + 1, close).trim();
+  if (inner.includes('[')) return -1;
+  // "[text](url)", "[text][ref]" and "[ref]: url" are links.
+  const after = line[close + 1];
+  if (after === '(' || after === '[' || after === ':') return -1;
+  if (context.definitions?.has(inner.toLowerCase())) return -1;
+  if (/^(?:\?+|\.{3}|…)$/.test(inner)) return close + 1;
+  const first = /^[A-Za-z]+/.exec(inner)?.[0]?.toLowerCase();
+  return first && BLANK_WORDS.has(first) ? close + 1 : -1;
+}
+
+/** `<owner>`, `<your-name>`, `<incident date>`: a word in angle brackets that is not an HTML tag. */
+function angleBlank(line: string, i: number): number {
+  if (isWordChar(line[i - 1])) return -1; // List<Name> is code, not a blank
+  const close = line.indexOf('>', i + 1);
+  if (close === -1 || close - i > 40) return -1;
+  const inner = line.slice(i + 1, close);
+  if (!/^[A-Za-z][A-Za-z _-]*$/.test(inner)) return -1;
+  const first = /^[A-Za-z]+/.exec(inner)![0].toLowerCase();
+  // <time> and <summary> are HTML elements; the others are not.
+  if (first === 'time' || first === 'summary') return -1;
+  return BLANK_WORDS.has(first) || first === 'incident' ? close + 1 : -1;
+}
+
+/** A run of Latin filler from `i`: its end, how many words, and whether it is lorem ipsum. */
+function latinRun(line: string, i: number): { end: number; count: number; filler: boolean } {
+  let j = i;
+  let end = i;
+  let count = 0;
+  let distinctive = 0;
+  let lorem = false;
+  for (;;) {
+    let k = j;
+    while (isWordChar(line[k])) k++;
+    const word = line.slice(j, k).toLowerCase();
+    if (k === j || !(LATIN_DISTINCTIVE.has(word) || LATIN_COMMON.has(word))) break;
+    count++;
+    if (LATIN_DISTINCTIVE.has(word)) distinctive++;
+    if (word === 'lorem') lorem = true;
+    end = k;
+    j = k;
+    while (line[j] === ' ' || line[j] === ',' || line[j] === '.' || line[j] === ';') j++;
+  }
+  return { end, count, filler: lorem || distinctive >= 2 };
+}
+
+/** A whole cell or list item that only says "etc" or "...": a template row nobody filled in. */
+export function isFiller(text: string): boolean {
+  return /^(?:etc\.?|\.{3}|…|-{3})$/i.test(text.trim());
+}

@@ -1,0 +1,58 @@
+// Who the document names as people: its authors and owners (a Authors field, front matter, action
+// item owners), so their names can be recognised in the root cause and the timeline. Without a
+// list of people we never guess that a capitalised word is a name.
+import type { PostmortemModel } from '../model/types';
+
+/** Capitalised words that can open a name list but are not names. */
+const NOT_NAMES = new Set(['The', 'Team', 'Teams', 'Incident', 'Commander', 'On-call', 'Oncall', 'SRE', 'Ops', 'DevOps', 'Engineering', 'Support', 'Security', 'Platform', 'Infra', 'Unknown', 'None', 'TBD', 'N/A', 'Dr', 'Mr', 'Mrs', 'Ms']);
+
+export interface KnownPeople {
+  /** First names and full names as written ("Sally", "Sally Ride"). */
+  names: Set<string>;
+  /** First name -> the surnames it is known with: "Mario Vega" is not "Mario Havel". */
+  surnames: Map<string, Set<string>>;
+}
+
+const cache = new WeakMap<PostmortemModel, KnownPeople>();
+
+export function knownPeople(model: PostmortemModel): KnownPeople {
+  let p = cache.get(model);
+  if (!p) cache.set(model, (p = compute(model)));
+  return p;
+}
+
+function compute(model: PostmortemModel): KnownPeople {
+  const sources: string[] = [];
+  for (const f of model.fields) if (f.key === 'authors') sources.push(f.value);
+  const fm = model.frontMatter?.data ?? {};
+  for (const key of ['authors', 'author', 'owner', 'owners', 'participants', 'responders', 'incident_commander', 'commander']) {
+    const v = fm[key];
+    if (typeof v === 'string') sources.push(v);
+    else if (Array.isArray(v)) sources.push(...v.filter((x): x is string => typeof x === 'string'));
+  }
+  for (const item of model.actionItems) if (item.owner && !item.owner.startsWith('@')) sources.push(item.owner);
+  const names = new Set<string>();
+  const surnames = new Map<string, Set<string>>();
+  for (const source of sources) {
+    for (const part of source.slice(0, 500).split(/[,;&/()]|\band\b|\n/)) {
+      const words = part.replace(/[*_`]/g, '').trim().split(/\s+/).filter((w) => /^\p{Lu}[\p{L}'’-]+$/u.test(w));
+      if (words.length === 0 || words.length > 4 || NOT_NAMES.has(words[0]!)) continue;
+      names.add(words[0]!);
+      if (words.length > 1) {
+        names.add(words.join(' '));
+        const known = surnames.get(words[0]!) ?? new Set<string>();
+        known.add(words[words.length - 1]!);
+        surnames.set(words[0]!, known);
+      }
+    }
+  }
+  return { names, surnames };
+}
+
+/** `@alice` names a person; `@oncall`, `@sre-team`, `@org/team` and bots do not. */
+export function isPersonHandle(handle: string, teamHandles: ReadonlySet<string>): boolean {
+  const h = handle.replace(/^@/, '').toLowerCase();
+  if (!h || h.includes('/') || teamHandles.has(h)) return false;
+  if (/(?:^|[-_.])(?:bot|team|oncall|on-call|sre|ops|alerts?|incidents?)$|bot$|\[bot\]$/.test(h)) return false;
+  return /^[a-z0-9][\w.-]*$/.test(h);
+}
