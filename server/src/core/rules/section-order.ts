@@ -30,11 +30,14 @@ function longestOrderedRun(values: number[]): Set<number> {
 
 export default defineRule({
   id: 'section-order',
-  description: 'Sections appear in a different order from the one the template expects.',
+  description: 'Sections appear in a different order from the one the chosen template expects (only when the template is named in front matter or the config, not when it is detected).',
   defaultSeverity: 'information',
   optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
   defaultOptions: {},
   check({ model, report }) {
+    // A template the document was only matched to is a guess, and real postmortems order their
+    // sections freely; order is the author's contract only for a template they chose.
+    if (model.templateReason === 'detected') return;
     const order = model.template.sections.map((s) => s.id);
     const seen = new Set<string>();
     const placed: { section: Section; rank: number }[] = [];

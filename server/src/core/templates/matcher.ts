@@ -43,12 +43,19 @@ export class SectionMatcher {
     for (let n = Math.min(words.length - 1, this.maxAliasWords); n >= 1; n--) {
       if (words.length - n > maxTail) break;
       const id = this.aliases.get(words.slice(0, n).join(' '));
-      // "Summary of impact" must not read as "summary": a tail starting with "of"/"for" changes the subject.
-      if (id && !['of', 'for', 'to'].includes(words[n]!)) return id;
+      // "Summary of impact" must not read as "summary", nor "Root Cause Remediations" as "root cause":
+      // a tail starting with "of"/"for" or naming another kind of section changes the subject.
+      if (id && !['of', 'for', 'to'].includes(words[n]!) && !words.slice(n).some((w) => SUBJECT_CHANGING.has(w))) return id;
     }
     return undefined;
   }
 }
+
+/** Words after a known title that make it a different section ("Root Cause Remediations"). */
+const SUBJECT_CHANGING = new Set([
+  'remediation', 'remediations', 'action', 'actions', 'item', 'items', 'fix', 'fixes', 'prevention', 'preventative',
+  'mitigation', 'mitigations', 'measures', 'followups', 'follow', 'steps', 'improvements', 'plan', 'plans', 'recommendations',
+]);
 
 function splitCombined(norm: string): string[] {
   return norm
