@@ -107,6 +107,7 @@ export function buildModel(doc: ParsedDocument, options: ModelOptions): Postmort
   const detection = detectPostmortem({ ...(options.path ? { path: options.path } : {}), ...(frontMatter ? { frontMatter } : {}), ...(title ? { title: title.text } : {}), opening, sectionIds, pathPatterns: options.pathPatterns });
   return {
     text,
+    ...(options.path ? { path: options.path } : {}),
     index: new LineIndex(text),
     lines,
     ...(frontMatter ? { frontMatter } : {}),

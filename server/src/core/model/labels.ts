@@ -4,7 +4,7 @@ import { stripMarkup } from '../text/plain';
 import type { TextRange } from '../types';
 import type { DocLine } from './doc-lines';
 
-export type LabelStyle = 'bold' | 'unclosed-bold' | 'plain' | 'broken-heading' | 'html-heading' | 'list-item';
+export type LabelStyle = 'bold' | 'unclosed-bold' | 'plain' | 'broken-heading' | 'html-heading' | 'list-item' | 'indented';
 
 export interface Label {
   title: string;
@@ -19,6 +19,8 @@ const MAX_LABEL_LENGTH = 100;
 export function readLabel(text: string, line: DocLine): Label | undefined {
   const raw = text.slice(line.contentStart, line.contentEnd);
   if (raw.length === 0 || raw.length > MAX_LABEL_LENGTH + 40) return undefined;
+  // Template placeholders ("{{ summary }}") are not titles.
+  if (raw.includes('{{')) return undefined;
   if (line.kind === 'html') return readHtmlHeading(raw);
   if (line.kind === 'table-row' || line.kind === 'heading') return undefined;
   const broken = /^(#{1,6})(?=[^#\s])/.exec(raw);
@@ -38,7 +40,7 @@ export function readLabel(text: string, line: DocLine): Label | undefined {
   // "Key: value" is a field, not a label.
   if (body.includes(': ')) return undefined;
   if (line.kind === 'list-item') return { title: body, style: 'list-item' };
-  return { title: body, style: 'plain' };
+  return { title: body, style: line.kind === 'indented' ? 'indented' : 'plain' };
 }
 
 function readBoldLabel(raw: string): Label | undefined {

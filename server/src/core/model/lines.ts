@@ -15,7 +15,9 @@ export type LineKind =
   /** A table row (header rows included). */
   | 'table-row'
   /** A line of a raw HTML block. */
-  | 'html';
+  | 'html'
+  /** A line of an indented code block: often a title or entry indented by accident. */
+  | 'indented';
 
 export interface SourceLine extends TextRange {
   kind: LineKind;
@@ -113,6 +115,14 @@ function visit(text: string, node: Nodes, listDepth: number, containerEnd: numbe
     case 'html':
       for (const line of splitLines(text, r.start, r.end)) out.push({ ...line, kind: 'html', depth: 0, containerEnd });
       return;
+    case 'code': {
+      // Fenced code is code; an indented block is usually text that was indented by accident
+      // ("centered" titles, tab-indented timelines), so its lines are offered to the model.
+      const first = text.slice(r.start, Math.min(r.end, r.start + 8)).trimStart();
+      if (first.startsWith('```') || first.startsWith('~~~')) return;
+      for (const line of splitLines(text, r.start, r.end)) out.push({ ...line, kind: 'indented', depth: 0, containerEnd });
+      return;
+    }
     case 'blockquote':
       for (const child of node.children) visit(text, child, listDepth, containerEnd, out);
       return;

@@ -137,6 +137,8 @@ export interface Detection {
 
 export interface PostmortemModel {
   text: string;
+  /** The document's path as given to analyze() (for dates in file names), when known. */
+  path?: string;
   index: LineIndex;
   lines: DocLine[];
   frontMatter?: FrontMatter;

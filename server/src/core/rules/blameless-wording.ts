@@ -44,14 +44,15 @@ function checkPhrases(model: PostmortemModel, p: ProseLine, words: Word[], wordi
 
 /** People named or @-mentioned where causes and actions are told: once per person and section. */
 function checkPeople(model: PostmortemModel, p: ProseLine, words: Word[], people: KnownPeople, wording: CompiledWording, seen: Set<string>, report: (r: Report) => void, section: string): void {
-  const raw = model.text.slice(p.line.start, p.line.end);
+  let quoted: Set<string> | undefined;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     let who: string | undefined;
     if (w.text.startsWith('@')) {
       if (/[\p{L}\p{N}_]/u.test(p.text[w.start - 1] ?? '') || !isPersonHandle(w.text, wording.teamHandles)) continue;
       // A quoted tweet links the account it quotes: that is a citation, not a person in the analysis.
-      if (new RegExp(`(?:twitter|x)\\.com/${escape(w.text.slice(1))}\\b`, 'i').test(raw)) continue;
+      quoted ??= quotedAccounts(model.text.slice(p.line.start, p.line.end));
+      if (quoted.has(w.text.slice(1).toLowerCase())) continue;
       who = w.text;
     } else if (people.names.has(w.text)) {
       const next = words[i + 1];
@@ -75,8 +76,9 @@ function checkPeople(model: PostmortemModel, p: ProseLine, words: Word[], people
   }
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Accounts a line links to on Twitter/X (lower case). */
+function quotedAccounts(raw: string): Set<string> {
+  return new Set([...raw.matchAll(/(?:twitter|x)\.com\/(\w{1,30})/gi)].map((m) => m[1]!.toLowerCase()));
 }
 
 export default defineRule<Options>({

@@ -6,6 +6,7 @@ const HOW: Record<string, string> = {
   'unclosed-bold': 'bold text that is never closed',
   plain: 'a plain line',
   'list-item': 'a list item',
+  indented: 'a line indented so far that it shows as code',
   'html-heading': 'an HTML heading',
   'broken-heading': 'a heading without the space after "#"',
 };
@@ -29,7 +30,8 @@ export default defineRule({
       const depth = section.kind === 'label' ? level : section.level;
       const title = section.title.replace(/\s*:$/, '');
       // Only the title's own line is replaced: any quote marker or indentation before it stays.
-      const start = line.kind === 'list-item' ? line.start : line.contentStart;
+      // List markers and code indentation go too: "    Timeline" as "## Timeline" would still be code.
+      const start = line.kind === 'list-item' || line.kind === 'indented' ? line.start : line.contentStart;
       const end = line.contentEnd;
       // An HTML heading sharing its line with other markup is left for the author to rewrite.
       const wholeLine = section.kind !== 'html' || /<\/h[1-6]>\s*$/i.test(model.text.slice(start, end));

@@ -39,14 +39,41 @@ function compute(model: PostmortemModel): DatedEvidence[] {
   for (const entry of model.timeline?.entries ?? []) {
     if (entry.dateExplicit && entry.date) out.push({ date: entry.date, range: entry.timeRange, source: 'timeline' });
   }
+  // Dates heading the timeline or its days ("Timeline (May 20, 2024)", "### 2018-01-11").
+  model.sections.forEach((section, i) => {
+    if (!inTimeline(model, i)) return;
+    for (const d of findTimeMentions(section.title).filter((t) => t.date)) {
+      out.push({ date: d.date!, range: within(model, section.headerRange, section.title.slice(d.start, d.end)), source: 'timeline' });
+    }
+  });
   return out;
 }
 
-/** The incident's date: the window's, else a Date field's, else the first dated timeline entry's, else the title's. */
+/** Where `written` (markup-free words) stands in `range`, else the whole range. */
+function within(model: PostmortemModel, range: TextRange, written: string): TextRange {
+  const at = model.text.slice(range.start, range.end).indexOf(written);
+  return at >= 0 ? { start: range.start + at, end: range.start + at + written.length } : range;
+}
+
+function inTimeline(model: PostmortemModel, index: number): boolean {
+  for (let i: number | undefined = index; i !== undefined; i = model.sections[i]!.parent) {
+    if (model.sections[i]!.ids.includes('timeline')) return true;
+  }
+  return false;
+}
+
+/**
+ * The incident's date, for a year to give "by June 3" and for grouping incidents: the summary's
+ * window or a Date field, else the title's date, else the file name's, else the earliest dated
+ * timeline entry (timelines often open with lead-up days, so they come last).
+ */
 export function incidentDate(model: PostmortemModel): CalendarDate | undefined {
-  const withYear = incidentEvidence(model).find((e) => e.date.year !== undefined);
-  if (withYear) return withYear.date;
-  return titleDate(model)?.date;
+  const evidence = incidentEvidence(model).filter((e) => e.date.year !== undefined);
+  const stated = evidence.find((e) => e.source !== 'timeline');
+  if (stated) return stated.date;
+  const claimed = titleDate(model)?.date ?? fileNameDate(model.path);
+  if (claimed) return claimed;
+  return evidence.reduce<CalendarDate | undefined>((a, e) => (a === undefined || dayNumber(e.date) < dayNumber(a) ? e.date : a), undefined);
 }
 
 /** The first full date in the title ("2018-01-11, Hub 403"), with its document range when known. */
@@ -55,11 +82,8 @@ export function titleDate(model: PostmortemModel): { date: CalendarDate; range?:
   const m = findTimeMentions(model.title.text).find((t) => t.date?.year !== undefined);
   if (!m?.date) return undefined;
   // The title's text is markup-free; find the same words in the heading line for the range.
-  const { start, end } = model.title.range;
-  if (end <= start) return { date: m.date };
-  const written = model.title.text.slice(m.start, m.end);
-  const at = model.text.slice(start, end).indexOf(written);
-  return { date: m.date, ...(at >= 0 ? { range: { start: start + at, end: start + at + written.length } } : {}) };
+  if (model.title.range.end <= model.title.range.start) return { date: m.date };
+  return { date: m.date, range: within(model, model.title.range, model.title.text.slice(m.start, m.end)) };
 }
 
 /** A date in a file's name: "2021-08-22-split.md", "postmortem_20240520.md". */

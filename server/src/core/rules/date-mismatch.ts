@@ -1,0 +1,79 @@
+import type { CalendarDate } from '../time/types';
+import { dayNumber } from '../time/calendar';
+import { defineRule } from './rule';
+import { daysBetween, fileNameDate, formatDate, incidentEvidence, titleDate, type DatedEvidence } from './shared/dates';
+import { documentAnchor } from './shared/headings';
+
+interface Options {
+  toleranceDays: number;
+  fileNameToleranceDays: number;
+}
+
+const WHERE: Record<DatedEvidence['source'], string> = { window: 'the summary', 'date-field': 'the Date field', timeline: 'the timeline' };
+
+/** Days on one axis; a date without a year takes the claim's. */
+function day(d: CalendarDate, year: number | undefined): number {
+  return dayNumber(d.year !== undefined || year === undefined ? d : { ...d, year });
+}
+
+/** "the timeline runs 2024-01-16 to 2024-02-28" or "the summary says 2018-01-18". */
+function describe(evidence: DatedEvidence[], year: number | undefined): string {
+  const sorted = [...evidence].sort((a, b) => day(a.date, year) - day(b.date, year));
+  const first = sorted[0]!;
+  const last = sorted[sorted.length - 1]!;
+  if (day(first.date, year) === day(last.date, year)) return `${WHERE[first.source]} says ${formatDate(first.date)}`;
+  const sources = new Set(sorted.map((e) => e.source));
+  const who = sources.size === 1 ? WHERE[first.source] : 'the document';
+  return `${who} ${sources.size === 1 && first.source === 'timeline' ? 'runs' : 'dates it'} ${formatDate(first.date)} to ${formatDate(last.date)}`;
+}
+
+export default defineRule<Options>({
+  id: 'date-mismatch',
+  description: 'The date in the title or the file name disagrees with the incident\'s dates (the summary\'s window, a Date field, the dated timeline), or the title and the file name disagree with each other.',
+  defaultSeverity: 'warning',
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      toleranceDays: { type: 'integer', minimum: 0, description: 'Days a title date may be off (time zones put a late incident on the next day).' },
+      fileNameToleranceDays: { type: 'integer', minimum: 0, description: 'Days after the incident a file may be dated (it is often named when the postmortem is written).' },
+    },
+  },
+  defaultOptions: { toleranceDays: 1, fileNameToleranceDays: 7 },
+  check({ model, options, report }) {
+    const title = titleDate(model);
+    const file = fileNameDate(model.path);
+    const evidence = incidentEvidence(model);
+    const year = title?.date.year ?? file?.year;
+    const days = evidence.map((e) => day(e.date, year));
+    const min = Math.min(...days);
+    const max = Math.max(...days);
+    const anchor = title?.range ?? documentAnchor(model);
+    const titleFits = title && evidence.length > 0 ? day(title.date, year) >= min - options.toleranceDays && day(title.date, year) <= max + options.toleranceDays : undefined;
+    if (title && titleFits === false) {
+      report({
+        message: `The title says ${formatDate(title.date)}, but ${describe(evidence, year)}.`,
+        range: anchor,
+        data: { claim: formatDate(title.date), source: 'title' },
+      });
+    }
+    if (file && title) {
+      if (Math.abs(daysBetween(file, title.date)) <= options.toleranceDays) return;
+      const agrees = titleFits === true ? ` (the title agrees with ${describe(evidence, year).replace(/ (says|runs|dates it) .*/, '')})` : '';
+      report({
+        message: `The file name says ${formatDate(file)}, but the title says ${formatDate(title.date)}${agrees}: one of them is wrong.`,
+        range: anchor,
+        data: { claim: formatDate(file), source: 'file-name' },
+      });
+    } else if (file && evidence.length > 0) {
+      const d = day(file, year);
+      if (d >= min - options.toleranceDays && d <= max + options.fileNameToleranceDays) return;
+      const first = evidence.reduce((a, b) => (day(b.date, year) < day(a.date, year) ? b : a));
+      report({
+        message: `The file name says ${formatDate(file)}, but ${describe(evidence, year)}.`,
+        range: first.range,
+        data: { claim: formatDate(file), source: 'file-name' },
+      });
+    }
+  },
+});

@@ -1,0 +1,75 @@
+import type { Field, PostmortemModel } from '../model/types';
+import type { TextRange } from '../types';
+import { defineRule } from './rule';
+import { isBlankValue } from '../action-items/parts';
+
+interface Options {
+  allowed: string[];
+}
+
+export const DEFAULT_SEVERITIES = ['SEV0', 'SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5', 'P0', 'P1', 'P2', 'P3', 'P4', 'critical', 'high', 'medium', 'low', 'major', 'minor'];
+
+/** "SEV-1", "Sev 1", "sev_1" and "SEV1" are the same value. */
+function normalize(s: string): string {
+  return s.toLowerCase().replace(/[\s\-_.]/g, '');
+}
+
+/** "SEV1, SEV2, SEV3" reads as "SEV1–SEV3". */
+function compact(values: readonly string[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < values.length; ) {
+    const m = /^(.*?)(\d+)$/.exec(values[i]!);
+    let j = i;
+    while (m && j + 1 < values.length && values[j + 1] === `${m[1]}${Number(m[2]) + (j + 1 - i)}`) j++;
+    out.push(j > i + 1 ? `${values[i]}–${values[j]}` : values.slice(i, j + 1).join(', '));
+    i = j + 1;
+  }
+  return out.join(', ');
+}
+
+/** The value's first word or two ("SEV-1 – full halt" -> "SEV-1", "Sev 2 (major)" -> "Sev 2"), with its range. */
+function leading(model: PostmortemModel, field: Field): { text: string; range: TextRange } | undefined {
+  let range = field.valueRange;
+  if (field.source === 'front-matter') {
+    // Front matter fields carry the whole block's range; point at the value's line.
+    const at = model.text.slice(range.start, range.end).search(new RegExp(`^${field.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`, 'm'));
+    if (at < 0) return undefined;
+    const lineStart = range.start + at;
+    const colon = model.text.indexOf(':', lineStart) + 1;
+    const lineEnd = model.text.slice(colon, range.end).search(/\r?\n/);
+    range = { start: colon, end: lineEnd < 0 ? range.end : colon + lineEnd };
+  }
+  const raw = model.text.slice(range.start, Math.min(range.end, range.start + 200));
+  const m = /^[\s*_`"'|]*((?:[\p{L}\p{N}]+(?:[\s\-_][\p{N}]+)?))/u.exec(raw.replace(/&#?\w+;/g, (e) => ' '.repeat(e.length)));
+  if (!m) return undefined;
+  const start = range.start + m[0].length - m[1]!.length;
+  return { text: m[1]!, range: { start, end: start + m[1]!.length } };
+}
+
+export default defineRule<Options>({
+  id: 'severity-value',
+  description: 'The stated severity is not one of the allowed values (by default SEV0–SEV5, P0–P4, critical, high, medium, low, major, minor; set your own scale with the allowed option).',
+  defaultSeverity: 'warning',
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { allowed: { type: 'array', minItems: 1, maxItems: 100, items: { type: 'string', minLength: 1, maxLength: 40 }, description: 'The severity scale: values compare ignoring case, spaces and dashes ("SEV-1" = "sev1").' } },
+  },
+  defaultOptions: { allowed: DEFAULT_SEVERITIES },
+  check({ model, options, report }) {
+    const allowed = new Set(options.allowed.map(normalize));
+    for (const field of model.fields) {
+      if (field.key !== 'severity' || field.label.toLowerCase().includes('priority') && !/^p\d/i.test(field.value.trim())) continue;
+      const value = leading(model, field);
+      if (!value || isBlankValue(value.text)) continue;
+      const n = normalize(value.text);
+      // A bare number is read on the SEV scale: "Severity: 2".
+      if (allowed.has(n) || (/^\d$/.test(n) && allowed.has(`sev${n}`))) continue;
+      report({
+        message: `Severity "${value.text}" is not one of the allowed values: ${compact(options.allowed)}.`,
+        range: value.range,
+        data: { value: value.text },
+      });
+    }
+  },
+});
