@@ -17,11 +17,30 @@ export function readActionItems(text: string, lines: readonly DocLine[], section
   const seen = new Set<number>();
   sections.forEach((section, index) => {
     if (!section.ids.some((id) => ACTION_SECTION_IDS.has(id))) return;
-    const within = lines.filter((l) => l.start >= section.bodyRange.start && l.start < section.bodyRange.end && !seen.has(l.start));
+    // Only the section's own lines, found by binary search: filtering every line of the document
+    // for each section was quadratic with thousands of "Action Items" headings.
+    const within: DocLine[] = [];
+    for (let i = firstLineAtOrAfter(lines, section.bodyRange.start); i < lines.length && lines[i]!.start < section.bodyRange.end; i++) {
+      if (!seen.has(lines[i]!.start)) within.push(lines[i]!);
+    }
     for (const l of within) seen.add(l.start);
-    items.push(...listItems(text, within, index), ...tableItems(text, within, index));
+    // One by one, not push(...list): spreading ~150k items as arguments overflows the stack.
+    for (const item of listItems(text, within, index)) items.push(item);
+    for (const item of tableItems(text, within, index)) items.push(item);
   });
   return items.sort((a, b) => a.range.start - b.range.start);
+}
+
+/** Index of the first line starting at or after `offset` (lines are in document order). */
+function firstLineAtOrAfter(lines: readonly DocLine[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 interface Open {

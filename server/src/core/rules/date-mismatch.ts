@@ -46,8 +46,9 @@ export default defineRule<Options>({
     const evidence = incidentEvidence(model);
     const year = title?.date.year ?? file?.year;
     const days = evidence.map((e) => day(e.date, year));
-    const min = Math.min(...days);
-    const max = Math.max(...days);
+    // Loops, not Math.min(...days): spreading ~150k dated entries overflows the stack.
+    const min = days.reduce((a, b) => Math.min(a, b), Infinity);
+    const max = days.reduce((a, b) => Math.max(a, b), -Infinity);
     const anchor = title?.range ?? documentAnchor(model);
     const titleFits = title && evidence.length > 0 ? day(title.date, year) >= min - options.toleranceDays && day(title.date, year) <= max + options.toleranceDays : undefined;
     if (title && titleFits === false) {

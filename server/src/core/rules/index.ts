@@ -21,6 +21,7 @@ import timelineOrder from './timeline-order';
 import timelineOutsideWindow from './timeline-outside-window';
 import timelineUnreadableTime from './timeline-unreadable-time';
 import timelineZoneMismatch from './timeline-zone-mismatch';
+import timeNotation from './time-notation';
 import windowTimelineMismatch from './window-timeline-mismatch';
 
 export const RULES: readonly Rule<never>[] = [
@@ -36,6 +37,7 @@ export const RULES: readonly Rule<never>[] = [
   timelineOutsideWindow,
   timelineZoneMismatch,
   timelineUnreadableTime,
+  timeNotation,
   durationMismatch,
   windowTimelineMismatch,
   placeholder,

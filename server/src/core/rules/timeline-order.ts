@@ -1,4 +1,4 @@
-import type { PostmortemModel, TimelineEntry } from '../model/types';
+import type { PostmortemModel } from '../model/types';
 import type { Fix } from '../types';
 import { defineRule } from './rule';
 import { entryTime } from './shared/describe';
@@ -52,11 +52,14 @@ export function timelineSortFixes(model: PostmortemModel): Map<string, Fix> {
     list.push(p);
     byGroup.set(p.entry.group, list);
   }
+  // Entries per group, counted once: filtering all entries for each group was quadratic when
+  // every entry is its own group (50k timestamped paragraphs took minutes).
+  const sizes = new Map<string, number>();
+  for (const e of model.timeline?.entries ?? []) sizes.set(e.group, (sizes.get(e.group) ?? 0) + 1);
   const fixes = new Map<string, Fix>();
   for (const [group, entries] of byGroup) {
     // Entries without a readable time would be left behind by a sort: only whole groups sort.
-    const all = (model.timeline?.entries ?? []).filter((e: TimelineEntry) => e.group === group).length;
-    if (all !== entries.length) continue;
+    if (sizes.get(group) !== entries.length) continue;
     const fix = sortFix(model, entries);
     if (fix) fixes.set(group, fix);
   }

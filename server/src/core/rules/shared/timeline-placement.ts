@@ -66,7 +66,8 @@ function compute(model: PostmortemModel): Placement {
       if (gap >= ROLLOVER_GAP && !current.dayOnly && !latest.dayOnly) {
         rolled++;
         current = { entry, at: at + rolled * DAY, dayOnly, rolledDays: rolled };
-        if (!windowCrossesMidnight && !absolute) problems.push({ entry: current, previous: latest, kind: 'ambiguous-midnight' });
+        // Nothing said midnight passed: neither the stated window nor a date on the entry.
+        if (!windowCrossesMidnight && !entry.dateExplicit) problems.push({ entry: current, previous: latest, kind: 'ambiguous-midnight' });
       }
     }
     if (latest && current.at < latest.at && !(current.dayOnly || latest.dayOnly ? sameDay(current, latest) : false)) {
