@@ -82,8 +82,17 @@ export default defineRule({
       const e = problem.entry.entry;
       const fix = fixes.get(e.group);
       const safeFix = fix && !ambiguousGroups.has(e.group) ? fix : fix ? { ...fix, safe: false } : undefined;
+      const prev = problem.previous.entry;
+      // Across zones, say what the time is in the previous entry's zone: "23:00 MST is 22:00 PST".
+      let conversion = '';
+      const from = e.zone?.offsetMinutes;
+      const to = prev.zone?.offsetMinutes;
+      if (from !== undefined && to !== undefined && from !== to && e.zone && prev.zone) {
+        const local = (((Math.round(problem.entry.at) + to) % 1440) + 1440) % 1440;
+        conversion = ` (that is ${String(Math.floor(local / 60)).padStart(2, '0')}:${String(local % 60).padStart(2, '0')} ${prev.zone.text})`;
+      }
       report({
-        message: `Timeline out of order: ${entryTime(model, e)} comes after ${entryTime(model, problem.previous.entry)}.`,
+        message: `Timeline out of order: ${entryTime(model, e)}${conversion} comes after ${entryTime(model, prev)}.`,
         range: e.timeRange,
         data: { previousLine: model.index.position(problem.previous.entry.timeRange.start).line },
         ...(safeFix ? { fixes: [safeFix] } : {}),
