@@ -37,12 +37,16 @@ export function findFields(text: string, lines: readonly DocLine[], sections: re
       fields.push(...tableFields(text, line, section));
       continue;
     }
-    let candidate = line.memo.get('field') as FieldCandidate | null | undefined;
-    if (candidate === undefined) {
-      candidate = (line.kind === 'heading' ? readHeadingField(text, line, (l) => fieldKey(l) !== undefined) : readFieldCandidate(text, line)) ?? null;
-      line.memo.set('field', candidate);
+    // The memo outlives this version (the block is reused when text above it changes), so it keeps
+    // offsets relative to the line's start and they are made absolute again here.
+    let relative = line.memo.get('field') as FieldCandidate | null | undefined;
+    if (relative === undefined) {
+      const found = line.kind === 'heading' ? readHeadingField(text, line, (l) => fieldKey(l) !== undefined) : readFieldCandidate(text, line);
+      relative = found ? { label: found.label, valueRange: { start: found.valueRange.start - line.start, end: found.valueRange.end - line.start } } : null;
+      line.memo.set('field', relative);
     }
-    if (!candidate) continue;
+    if (!relative) continue;
+    const candidate: FieldCandidate = { label: relative.label, valueRange: { start: relative.valueRange.start + line.start, end: relative.valueRange.end + line.start } };
     const key = fieldKey(candidate.label);
     if (!key) continue;
     fields.push({

@@ -56,17 +56,36 @@ function splitLines(text: string, start: number, end: number): TextRange[] {
   return out;
 }
 
-/** Lines of a block, in source order. `text` is the block's own text (offsets are relative to it). */
+/** A node waiting to be read, with what it inherits from its containers. */
+interface Visit {
+  node: Nodes;
+  listDepth: number;
+  containerEnd: number;
+  list?: { ordered: boolean; start: number };
+}
+
+/** Queues children so they are read next, in source order. */
+function later(stack: Visit[], children: readonly Nodes[], listDepth: number, containerEnd: number): void {
+  for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, listDepth, containerEnd });
+}
+
+/**
+ * Lines of a block, in source order. `text` is the block's own text (offsets are relative to it).
+ * An explicit stack instead of recursion: 5,000 nested block quotes must not exhaust the call stack.
+ */
 export function collectLines(text: string, root: Root): SourceLine[] {
   const out: SourceLine[] = [];
-  for (const child of root.children) {
+  const stack: Visit[] = [];
+  for (let i = root.children.length - 1; i >= 0; i--) {
+    const child = root.children[i]!;
     const r = offsets(child);
-    if (r) visit(text, child, 0, r.end, out);
+    if (r) stack.push({ node: child, listDepth: 0, containerEnd: r.end });
   }
+  while (stack.length > 0) visit(text, stack.pop()!, out, stack);
   return out;
 }
 
-function visit(text: string, node: Nodes, listDepth: number, containerEnd: number, out: SourceLine[]): void {
+function visit(text: string, { node, listDepth, containerEnd, list }: Visit, out: SourceLine[], stack: Visit[]): void {
   const r = offsets(node);
   if (!r) return;
   switch (node.type) {
@@ -81,29 +100,31 @@ function visit(text: string, node: Nodes, listDepth: number, containerEnd: numbe
       return;
     }
     case 'list':
-      for (const item of node.children) {
-        const ir = offsets(item);
-        if (!ir) continue;
-        const first = item.children[0];
-        const firstRange = first ? offsets(first) : undefined;
-        const itemInfo = { range: ir, checked: item.checked ?? null, ordered: node.ordered ?? false, listStart: r.start };
-        if (first && firstRange && first.type === 'paragraph') {
-          const lines = splitLines(text, firstRange.start, firstRange.end);
-          // The item's line starts at its marker, so fixes and ranges cover the whole entry.
-          lines.forEach((line, i) => {
-            if (i === 0) {
-              out.push({ start: ir.start, end: line.end, kind: 'list-item', depth: listDepth + 1, item: itemInfo, paragraphEnd: firstRange.end, containerEnd });
-            } else out.push({ ...line, kind: 'text', depth: 0, containerEnd });
-          });
-          for (const rest of item.children.slice(1)) visit(text, rest, listDepth + 1, containerEnd, out);
-        } else {
-          // An empty item or one starting with another block: record the marker line alone.
-          const lineEnd = splitLines(text, ir.start, ir.end)[0]?.end ?? ir.end;
-          out.push({ start: ir.start, end: lineEnd, kind: 'list-item', depth: listDepth + 1, item: itemInfo, containerEnd });
-          for (const rest of item.children) visit(text, rest, listDepth + 1, containerEnd, out);
-        }
+      for (let i = node.children.length - 1; i >= 0; i--) {
+        stack.push({ node: node.children[i]!, listDepth, containerEnd, list: { ordered: node.ordered ?? false, start: r.start } });
       }
       return;
+    case 'listItem': {
+      const first = node.children[0];
+      const firstRange = first ? offsets(first) : undefined;
+      const itemInfo = { range: r, checked: node.checked ?? null, ordered: list?.ordered ?? false, listStart: list?.start ?? r.start };
+      if (first && firstRange && first.type === 'paragraph') {
+        const lines = splitLines(text, firstRange.start, firstRange.end);
+        // The item's line starts at its marker, so fixes and ranges cover the whole entry.
+        lines.forEach((line, i) => {
+          if (i === 0) {
+            out.push({ start: r.start, end: line.end, kind: 'list-item', depth: listDepth + 1, item: itemInfo, paragraphEnd: firstRange.end, containerEnd });
+          } else out.push({ ...line, kind: 'text', depth: 0, containerEnd });
+        });
+        later(stack, node.children.slice(1), listDepth + 1, containerEnd);
+      } else {
+        // An empty item or one starting with another block: record the marker line alone.
+        const lineEnd = splitLines(text, r.start, r.end)[0]?.end ?? r.end;
+        out.push({ start: r.start, end: lineEnd, kind: 'list-item', depth: listDepth + 1, item: itemInfo, containerEnd });
+        later(stack, node.children, listDepth + 1, containerEnd);
+      }
+      return;
+    }
     case 'table':
       node.children.forEach((row: TableRow, i: number) => {
         const rr = offsets(row);
@@ -124,7 +145,7 @@ function visit(text: string, node: Nodes, listDepth: number, containerEnd: numbe
       return;
     }
     case 'blockquote':
-      for (const child of node.children) visit(text, child, listDepth, containerEnd, out);
+      later(stack, node.children, listDepth, containerEnd);
       return;
     default:
       // Code, front matter, thematic breaks, definitions: nothing a postmortem states.
