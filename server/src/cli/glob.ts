@@ -1,6 +1,8 @@
 // Minimal globs for `postmortem lint 'docs/**/*.md'` when the shell did not expand them (quoted, or
 // on Windows): `*`, `?`, `**` across folders, `{a,b}` alternatives and `[abc]` classes.
 
+import { globSource } from '../core/text/glob';
+
 const GLOB_CHARS = /[*?[{]/;
 
 export function isGlob(pattern: string): boolean {
@@ -19,41 +21,7 @@ export function globBase(pattern: string): { base: string; rest: string } {
   return { base: base === '' && pattern.startsWith('/') ? '/' : base || '.', rest: parts.slice(i).join('/') };
 }
 
-/**
- * Compiles the part after the base to an anchored RegExp over "/"-separated relative paths.
- * Each wildcard becomes one character class (or a repeated "any folder" group), matched against
- * short paths only, so backtracking stays bounded.
- */
+/** Compiles the part after the base to an anchored RegExp over "/"-separated relative paths. */
 export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  let braces = 0;
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        const slash = glob[i + 2] === '/';
-        re += slash ? '(?:[^/]*/)*' : '.*';
-        i += slash ? 2 : 1;
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if (c === '[') {
-      const close = glob.indexOf(']', i + 2);
-      if (close < 0) re += '\\[';
-      else {
-        const body = glob.slice(i + 1, close).replace(/\\/g, '\\\\');
-        re += body.startsWith('!') ? `[^/${body.slice(1)}]` : `[${body}]`;
-        i = close;
-      }
-    } else if (c === '{') {
-      braces++;
-      re += '(?:';
-    } else if (c === '}' && braces > 0) {
-      braces--;
-      re += ')';
-    } else if (c === ',' && braces > 0) re += '|';
-    else if ('\\^$.|+()]{}'.includes(c)) re += '\\' + c;
-    else re += c;
-  }
-  re += ')'.repeat(braces);
-  return new RegExp(`^${re}$`, process.platform === 'win32' ? 'i' : '');
+  return new RegExp(`^${globSource(glob)}$`, process.platform === 'win32' ? 'i' : '');
 }

@@ -1,4 +1,5 @@
 // Is this document a postmortem? Ordinary Markdown must get no findings at all.
+import { globSource } from '../text/glob';
 import { normalizeTitle } from '../text/plain';
 import type { Detection, FrontMatter } from './types';
 
@@ -47,24 +48,9 @@ export function detectPostmortem(input: DetectionInput): Detection {
   return { isPostmortem: false, reason: 'no front matter, file name, title or sections mark it as a postmortem' };
 }
 
-/** Compiles simple globs (`**`, `*`, `?`) to anchored regular expressions over "/" paths. */
+/** A glob over "/" paths; one without a folder part matches at any depth, as .gitignore does. */
 export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        const slash = glob[i + 2] === '/';
-        re += slash ? '(?:[^/]*/)*' : '.*';
-        i += slash ? 2 : 1;
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if ('\\^$.|+()[]{}'.includes(c)) re += '\\' + c;
-    else re += c;
-  }
-  // A pattern without a folder part matches at any depth, as .gitignore does.
-  const anchored = glob.includes('/') ? `(?:^|/)${re}$` : `(?:^|/)${re}$`;
-  return new RegExp(anchored, 'i');
+  return new RegExp(`(?:^|/)${globSource(glob)}$`, 'i');
 }
 
 export const DEFAULT_POSTMORTEM_GLOBS = ['*postmortem*.md', '*post-mortem*.md', '*incident-report*.md', 'postmortems/**/*.md', 'post-mortems/**/*.md', 'incidents/**/*.md'];
