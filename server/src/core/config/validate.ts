@@ -54,7 +54,8 @@ function describe(error: ErrorObject): string {
   }
 }
 
-function depthOf(value: unknown, limit: number, depth = 0): number {
+/** How deeply a parsed JSON value nests, counting no further than just past `limit`. */
+export function depthOf(value: unknown, limit: number, depth = 0): number {
   if (depth > limit || value === null || typeof value !== 'object') return depth;
   let max = depth;
   for (const v of Object.values(value as Record<string, unknown>)) {
