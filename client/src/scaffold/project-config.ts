@@ -18,7 +18,6 @@ export interface ProjectConfig {
 
 const MAX_TEMPLATES = 50;
 
-
 export function readProjectConfig(text: string, file: string): ProjectConfig {
   const empty = (problem: string): ProjectConfig => ({ templates: [], problems: [`${file}: ${problem}`] });
   if (text.length > CONFIG_LIMITS.maxBytes) return empty(`is larger than ${CONFIG_LIMITS.maxBytes / 1024} KB`);
