@@ -20,6 +20,8 @@ const entries = [
   { entryPoints: ['server/src/lsp/analysis-worker.ts'], outfile: 'dist/analysis-worker.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
   { entryPoints: ['server/src/cli/lint-worker.ts'], outfile: 'dist/lint-worker.js' },
+  // The preview webview's script: runs in the webview, not in Node.
+  { entryPoints: ['client/src/preview/webview-script.ts'], outfile: 'dist/preview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
 import { existsSync } from 'node:fs';

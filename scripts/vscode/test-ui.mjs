@@ -8,7 +8,7 @@
 //   --vsix       test the packaged extension: `npm run package`, install dist/*.vsix into
 //                code-server; default: `npm run build` and load the repo as a development
 //                extension (faster, no packaging)
-//   --workspace  folder the specs open; default test/ui/workspace/, else examples/
+//   --workspace  folder the specs open (a temporary copy of it); default test/ui/workspace/, else examples/
 //   --extension  extension folder to load (default: this repo)
 // Screenshots: test-results/ui/.
 import { spawn } from 'node:child_process';
@@ -60,7 +60,10 @@ try {
     installExtension(vsix, extensionsDir);
     log(`installed ${path.relative(ROOT, vsix)}`);
   }
-  const workspace = opt('--workspace') ? path.resolve(opt('--workspace')) : defaultWorkspace('ui');
+  // A temporary copy: specs create files (New Postmortem) that must not land in the repo.
+  const source = opt('--workspace') ? path.resolve(opt('--workspace')) : defaultWorkspace('ui');
+  const workspace = path.join(tmp, path.basename(source));
+  fs.cpSync(source, workspace, { recursive: true });
   // The smoke-test driver flag makes the workbench honour the URL payload that loads the
   // development extension (the harness sends it).
   server = await startCodeServer({ folder: workspace, extensionsDir, extraArgs: ['--vscode-option', 'enable-smoke-test-driver'] });

@@ -8,6 +8,10 @@
 //        [--timeout=SECONDS] [--verbose]
 //   --workspace  folder opened in the editor; default test/integration/workspace/, else examples/
 //   --grep       only tests whose full title matches (POSTMORTEM_MOCHA_GREP, read by index.ts)
+// The workspace is copied to a temporary folder first: the tests write files (New Postmortem,
+// workspace settings), and neither the repo nor a parallel run should see them.
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { buildIntegrationTests } from './build-integration-tests.mjs';
 import { ROOT } from './paths.mjs';
@@ -36,13 +40,23 @@ try {
     console.error(`[test:vscode] FAILED: hard time limit of ${timeout + 60} s reached`);
     process.exit(1);
   }, (timeout + 60) * 1000).unref();
-  process.exitCode = await runExtensionTests({
-    extensionDevelopmentPath: ROOT,
-    extensionTestsPath: path.join(ROOT, 'out', 'test', 'integration', 'index.js'),
-    workspaceFolder: opt('--workspace') ? path.resolve(opt('--workspace')) : defaultWorkspace('integration'),
-    timeoutMs: timeout * 1000,
-    verbose: args.includes('--verbose'),
-  });
+  const source = opt('--workspace') ? path.resolve(opt('--workspace')) : defaultWorkspace('integration');
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'postmortem-it-'));
+  const workspaceFolder = path.join(tmp, path.basename(source));
+  fs.cpSync(source, workspaceFolder, { recursive: true });
+  const t0 = Date.now();
+  try {
+    process.exitCode = await runExtensionTests({
+      extensionDevelopmentPath: ROOT,
+      extensionTestsPath: path.join(ROOT, 'out', 'test', 'integration', 'index.js'),
+      workspaceFolder,
+      timeoutMs: timeout * 1000,
+      verbose: args.includes('--verbose'),
+    });
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
+  }
+  console.log(`[test:vscode] session took ${((Date.now() - t0) / 1000).toFixed(1)} s (code-server start included)`);
 } catch (e) {
   console.error(`[test:vscode] FAILED: ${e.message}`);
   process.exitCode = 1;

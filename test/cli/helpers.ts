@@ -11,6 +11,12 @@ export const FIXTURES = join(REPO, 'test/fixtures/cli');
 
 let built: string | undefined;
 
+/** Folders to remove when the test process ends (one listener, however many folders). */
+const temporary: string[] = [];
+process.on('exit', () => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
+
 /** Runs scripts/build.mjs and returns the path of a private copy of dist/cli.js (worker beside it). */
 export function buildCli(): string {
   if (built) return built;
@@ -18,7 +24,7 @@ export function buildCli(): string {
   if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
   const dir = mkdtempSync(join(tmpdir(), 'postmortem-cli-bundle-'));
   for (const file of ['cli.js', 'lint-worker.js']) copyFileSync(join(REPO, 'dist', file), join(dir, file));
-  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  temporary.push(dir);
   return (built = join(dir, 'cli.js'));
 }
 
@@ -45,7 +51,7 @@ export function runCli(args: readonly string[], options: { cwd: string; cli?: st
 export function scratch(fixture?: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'postmortem-cli-test-'));
   if (fixture) cpSync(join(FIXTURES, fixture), dir, { recursive: true });
-  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  temporary.push(dir);
   return dir;
 }
 

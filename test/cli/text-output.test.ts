@@ -23,7 +23,7 @@ describe('postmortem lint (text)', () => {
     assert.equal(out.at(-1), '4 problems (1 error, 3 warnings) in 5 files');
     const findings = out.slice(0, -1);
     for (const line of findings) assert.match(line, /^[\w./-]+\.md:\d+:\d+ (error|warning|information|hint) .+ \[[a-z-]+\]$/);
-    assert.ok(findings.includes('duration.md:5:48 error Duration says 30 minutes, but 13:20 → 13:30 UTC is 10 minutes. [duration-mismatch]'), stdout);
+    assert.ok(findings.some((l) => /^duration\.md:5:48 error Duration says 30 minutes.+ \[duration-mismatch\]$/.test(l)), stdout);
     assert.ok(findings.some((l) => l.startsWith('labels.md:11:1 warning ') && l.endsWith('[section-not-heading]')), stdout);
     assert.ok(findings.some((l) => l.startsWith('labels.md:') && l.endsWith('[missing-section]')), stdout);
     assert.ok(findings.some((l) => l.startsWith('unsorted.md:15:') && l.endsWith('[timeline-order]')), stdout);
@@ -49,10 +49,10 @@ describe('postmortem lint (text)', () => {
   it('--quiet reports errors only; --max-warnings turns warnings into exit 1', async () => {
     const quiet = await runCli(['lint', '--quiet', '.'], { cwd: dir });
     assert.equal(quiet.code, 1);
-    assert.deepEqual(lines(quiet.stdout), [
-      'duration.md:5:48 error Duration says 30 minutes, but 13:20 → 13:30 UTC is 10 minutes. [duration-mismatch]',
-      '1 problem (1 error, 0 warnings) in 5 files',
-    ]);
+    const [only, summary, ...rest] = lines(quiet.stdout);
+    assert.match(only!, /^duration\.md:5:48 error .+ \[duration-mismatch\]$/);
+    assert.equal(summary, '1 problem (1 error, 0 warnings) in 5 files');
+    assert.deepEqual(rest, []);
     const warnings = await runCli(['lint', 'labels.md', 'unsorted.md'], { cwd: dir });
     assert.equal(warnings.code, 0, warnings.stdout);
     const strict = await runCli(['lint', '--max-warnings', '2', 'labels.md', 'unsorted.md'], { cwd: dir });

@@ -64,6 +64,8 @@ export interface StartOptions {
   /** Client without workspace/configuration support. */
   noConfigurationPull?: boolean;
   rootUri?: string;
+  /** Run the TypeScript sources under tsx instead of the bundle. */
+  fromSource?: boolean;
 }
 
 export class TestClient {
@@ -92,7 +94,8 @@ export class TestClient {
   }
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const args = options.fromSource ? ['--import', 'tsx', join(ROOT, 'server', 'src', 'lsp', 'main.ts'), '--stdio'] : [SERVER, '--stdio'];
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(child, connection, options);
     child.stderr!.on('data', (d: Buffer) => client.logs.push(`[stderr] ${d.toString()}`));

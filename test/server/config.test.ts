@@ -86,7 +86,10 @@ describe('settings and config files', () => {
 
     // More edits under the same broken file: no second message.
     let version = 1;
-    for (let i = 0; i < 3; i++) version = client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: ' ' }]);
+    for (let i = 0; i < 3; i++) {
+      const end = client.docs.get(uri)!.positionAt(client.text(uri).length);
+      version = client.change(uri, [{ range: { start: end, end }, text: '\nMore detail.' }]);
+    }
     await client.diagnosticsFor(uri, version);
     assert.equal(client.shown.length, 1);
 

@@ -154,4 +154,15 @@ describe('language server protocol', () => {
     assert.equal(p.diagnostics.length, 4);
     assert.notEqual(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 11, character: 6 } }), null);
   });
+
+  test('the server also runs from source under tsx, with its TypeScript worker', async () => {
+    const source = await TestClient.start({ settings: {}, fromSource: true });
+    try {
+      const uri = ws.uriOf('postmortems/source.md');
+      source.open(uri, fixture('broken.md'));
+      assert.equal((await source.diagnosticsFor(uri, 1, () => true, 30_000)).diagnostics.length, 4);
+    } finally {
+      await source.stop();
+    }
+  });
 });

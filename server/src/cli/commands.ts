@@ -4,6 +4,8 @@ import { existsSync } from 'node:fs';
 import { ConfigError } from '../core';
 import { LINT_HELP, UsageError } from './args';
 import { runLint } from './lint';
+import { runMetrics } from './metrics-command';
+import { runRender } from './render-command';
 import { VERSION } from './version';
 
 export interface Command {
@@ -13,6 +15,8 @@ export interface Command {
 
 export const COMMANDS: Record<string, Command> = {
   lint: { summary: 'Check postmortems (the default command).', run: runLint },
+  metrics: { summary: 'Incident metrics (TTD, TTA, TTM, TTR, durations, open action items) and medians by month or quarter.', run: runMetrics },
+  render: { summary: 'Write a postmortem as a standalone HTML report (-o report.html).', run: runRender },
 };
 
 const DEFAULT_COMMAND = 'lint';

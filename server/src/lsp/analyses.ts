@@ -78,10 +78,6 @@ export class Analyses {
     for (const uri of this.states.keys()) this.start(uri);
   }
 
-  get openUris(): string[] {
-    return [...this.states.keys()];
-  }
-
   isOpen(uri: string): boolean {
     return this.states.has(uri);
   }

@@ -2,8 +2,9 @@
 // the worker sends back. The model itself stays in the worker (it holds parse trees and memo maps
 // that would cost more to copy than to rebuild); the request thread answers hovers, completions,
 // symbols and inlay hints from these facts alone, so it never parses.
-import type { CalendarDate, ClockTime } from '../core/time/types';
 import type { Finding, SeveritySetting, TextRange } from '../core/types';
+import type { TimelineColumns } from './timeline-columns';
+import type { RenderReply, RenderRequest } from './worker/render-protocol';
 
 /** The part of the editor settings the engine needs. */
 export interface EngineSettings {
@@ -43,7 +44,9 @@ export type ToWorker =
   /** Config files changed on disk: forget where they are and what they said. */
   | { type: 'config-changed' }
   /** Configs that loaded cleanly before this worker started, so a malformed file keeps the last good one. */
-  | { type: 'known-good-configs'; configs: Record<string, unknown> };
+  | { type: 'known-good-configs'; configs: Record<string, unknown> }
+  /** The preview's report (worker/render-job.ts). */
+  | RenderRequest;
 
 export interface ConfigProblem {
   file: string;
@@ -55,7 +58,8 @@ export type FromWorker =
   | { type: 'result'; id: number; facts: DocumentFacts }
   | { type: 'error'; id: number; message: string }
   /** A config file loaded cleanly; the host remembers it for the next worker. */
-  | { type: 'config-good'; file: string; config: unknown };
+  | { type: 'config-good'; file: string; config: unknown }
+  | RenderReply;
 
 export interface SectionFacts {
   ids: string[];
@@ -74,25 +78,8 @@ export interface ZoneFacts {
   offsetMinutes?: number;
 }
 
-export interface EntryFacts {
-  timeRange: TextRange;
-  lineRange: TextRange;
-  range: TextRange;
-  /** The timestamp as written. */
-  written: string;
-  /** The entry's text after the timestamp, shortened for the outline. */
-  text: string;
-  clock?: ClockTime;
-  date?: CalendarDate;
-  zone?: ZoneFacts;
-  zoneExplicit: boolean;
-  /** Minutes since the base moment (incident start, else first entry); undefined when unknown. */
-  elapsed?: number;
-}
-
-export interface TimelineFacts {
+export interface TimelineFacts extends TimelineColumns {
   section: number;
-  entries: EntryFacts[];
   /** What elapsed times count from, e.g. "the incident start (14:00 UTC)". */
   base?: string;
 }

@@ -7,15 +7,19 @@ import { BlockCache } from '../core/parse/document';
 import type { AnalyzeRequest, DocumentFacts, FromWorker, ToWorker } from './analysis-protocol';
 import { WorkerConfigs } from './worker/configs';
 import { buildFacts } from './worker/facts';
+import { PreviewRenderer } from './worker/render-job';
 
 const port = parentPort;
 if (!port) throw new Error('analysis-worker must run in a worker thread');
 
 const caches = new Map<string, BlockCache>();
 const configs = new WorkerConfigs((file, config) => post({ type: 'config-good', file, config }));
+const previews = new PreviewRenderer();
 
 function post(message: FromWorker): void {
-  port!.postMessage(message);
+  // The timeline's columns are moved, not copied (see timeline-columns.ts).
+  const columns = message.type === 'result' ? message.facts.timeline?.columns.buffer : undefined;
+  port!.postMessage(message, columns ? [columns as ArrayBuffer] : []);
 }
 
 function run(request: AnalyzeRequest): DocumentFacts {
@@ -48,6 +52,7 @@ function run(request: AnalyzeRequest): DocumentFacts {
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'analyze':
+      previews.saw(message);
       try {
         post({ type: 'result', id: message.id, facts: run(message) });
       } catch (error) {
@@ -64,6 +69,9 @@ port.on('message', (message: ToWorker) => {
       break;
     case 'known-good-configs':
       configs.seed(message.configs);
+      break;
+    case 'render':
+      post(previews.render(message, caches, configs));
       break;
   }
 });

@@ -23,6 +23,7 @@ import { completion } from './features/completion';
 import { hover } from './features/hover';
 import { inlayHints } from './features/inlay-hints';
 import { documentSymbols } from './features/symbols';
+import { registerRender } from './features/render';
 import { guard, guardNotification } from './guard';
 import { SettingsStore } from './settings-store';
 import { STATUS_REQUEST } from './status';
@@ -131,6 +132,8 @@ export function startServer(connection: Connection): void {
     STATUS_REQUEST,
     guard(connection, STATUS_REQUEST, null, (params: { uri?: unknown } | undefined) => (parts && typeof params?.uri === 'string' ? parts.analyses.status(params.uri) : null)),
   );
+
+  registerRender(connection, documents, () => parts && { host: parts.hosts[0]!, settings: parts.settings });
 
   connection.onExecuteCommand(
     guard(connection, 'executeCommand', null as unknown, (params: ExecuteCommandParams, token: CancellationToken, workDone: WorkDoneProgressReporter): unknown => {

@@ -21,7 +21,7 @@ export const DEFAULT_SETTINGS: Settings = {
   inlayHints: { enabled: true },
   debounceMs: 150,
   budgetMs: 5000,
-  newFile: { folder: 'postmortems', pattern: '{date}-{slug}.md' },
+  newFile: { folder: 'postmortems', pattern: '${date}-${slug}.md' },
 };
 
 const SEVERITIES = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);

@@ -4,7 +4,8 @@
 // over, and restarts after crashes.
 import { Worker } from 'node:worker_threads';
 import type { AnalyzeRequest, DocumentFacts, FromWorker, ToWorker } from './analysis-protocol';
-import type { WorkerScript } from './worker-script';
+import { TYPESCRIPT_BOOTSTRAP, type WorkerScript } from './worker-script';
+import { RenderCalls, type RenderJob, type RenderOutcome } from './render-calls';
 
 export type Outcome =
   | { kind: 'done'; facts: DocumentFacts }
@@ -46,8 +47,15 @@ export class AnalysisWorkerHost {
   /** Configs that loaded cleanly, handed to each new worker so a malformed file keeps its last good version. */
   private readonly goodConfigs: Record<string, unknown> = {};
   restarts = 0;
+  private readonly renders = new RenderCalls();
 
   constructor(private readonly options: WorkerHostOptions) {}
+
+  /** The preview's report, rendered in this worker between analyses (features/render.ts). */
+  render(job: RenderJob, timeoutMs: number): Promise<RenderOutcome> {
+    if (this.disposed) return Promise.resolve({ kind: 'failed', message: 'server is shutting down' });
+    return this.renders.call(this.ensureWorker(), job, timeoutMs);
+  }
 
   /** Starts the worker ahead of the first document, so its start-up overlaps the client's. */
   warm(): void {
@@ -77,10 +85,6 @@ export class AnalysisWorkerHost {
 
   configChanged(): void {
     this.post({ type: 'config-changed' });
-  }
-
-  get busy(): boolean {
-    return this.inFlight !== undefined || this.queue.size > 0;
   }
 
   dispose(): void {
@@ -159,7 +163,9 @@ export class AnalysisWorkerHost {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.options.script.file, {
+    const { file, typescript } = this.options.script;
+    const worker = new Worker(typescript ? TYPESCRIPT_BOOTSTRAP : file, {
+      ...(typescript ? { eval: true, workerData: { file } } : {}),
       // Never inherit the server's stdout: over --stdio it is the LSP stream.
       stdout: true,
       stderr: true,

@@ -2,10 +2,10 @@
 // problems its counts point to. Counts are links to the list (works in the export without
 // script) and carry the first finding's line (the preview reveals it in the editor).
 import type { Analysis, Finding, PostmortemModel, Severity } from '../core';
-import { time } from '../core';
+import { placeTimeline, time } from '../core';
 import type { Element } from 'hast';
 import { h } from './h';
-import { momentText } from './format';
+import { axisZone, clockText, dayText, lineOf, momentText } from './format';
 
 const SEVERITIES: readonly { severity: Severity; one: string; many: string }[] = [
   { severity: 'error', one: 'error', many: 'errors' },
@@ -13,11 +13,6 @@ const SEVERITIES: readonly { severity: Severity; one: string; many: string }[] =
   { severity: 'information', one: 'info', many: 'infos' },
   { severity: 'hint', one: 'hint', many: 'hints' },
 ];
-
-/** 0-based line of an offset, as VS Code counts lines (and data-line carries them). */
-export function lineOf(model: PostmortemModel, offset: number): number {
-  return model.index.position(offset).line - 1;
-}
 
 function fact(term: string, value: Element | string, className: string, line?: number): Element {
   return h('div', { className: ['pm-fact', className] }, h('dt', {}, term), h('dd', { dataLine: line }, value));
@@ -46,9 +41,30 @@ function durationFact(model: PostmortemModel): Element | undefined {
   return fact('Duration', h('span', {}, ...parts), 'pm-duration', line);
 }
 
-export function headerCard(analysis: Analysis, fallbackTitle: string): Element {
+const DAY = 24 * 60;
+
+/** With no stated window, what the timeline itself covers: "2024-08-02 23:10 → 2024-08-03 01:25 UTC". */
+function timelineSpan(model: PostmortemModel): Element[] {
+  const placement = placeTimeline(model);
+  const timed = placement.placed.filter((p) => !p.dayOnly);
+  if (timed.length < 2) return [];
+  const first = Math.min(...timed.map((p) => p.at));
+  const last = Math.max(...timed.map((p) => p.at));
+  const { offset, zone } = axisZone(model);
+  const when = (at: number) => `${placement.absolute ? `${dayText(Math.floor((at + offset) / DAY))} ` : ''}${clockText(at + offset)}`;
+  const days = Math.floor((last + offset) / DAY) - Math.floor((first + offset) / DAY);
+  const later = !placement.absolute && days > 0 ? ` (+${days} day${days === 1 ? '' : 's'})` : '';
+  const line = model.timeline ? lineOf(model, model.sections[model.timeline.section]!.headerRange.start) : undefined;
+  return [
+    fact('Timeline', `${when(first)} → ${when(last)}${later}${zone ? ` ${zone}` : ''}`, 'pm-span', line),
+    fact('Timeline span', time.formatMinutes(last - first), 'pm-span-length', line),
+  ];
+}
+
+/** `rendered`: the title as the sanitised document shows it (raw HTML in a heading is text to the engine). */
+export function headerCard(analysis: Analysis, fallbackTitle: string, rendered?: string): Element {
   const { model } = analysis;
-  const title = model.title?.text.trim() || fallbackTitle;
+  const title = rendered?.trim() || model.title?.text.trim() || fallbackTitle;
   const severity = severityOf(model);
   const facts: Element[] = [];
   facts.push(fact('Template', model.template.name, 'pm-template'));
@@ -58,6 +74,7 @@ export function headerCard(analysis: Analysis, fallbackTitle: string): Element {
   if (end) facts.push(fact('End', momentText(end), 'pm-end', lineOf(model, end.range.start)));
   const duration = durationFact(model);
   if (duration) facts.push(duration);
+  if (!start && !end) facts.push(...timelineSpan(model));
   return h(
     'header',
     { className: ['pm-card'], ariaLabel: 'Incident summary' },

@@ -52,19 +52,24 @@ export interface ChartLayout {
   plot: { left: number; right: number; top: number; bottom: number };
   rowHeight: number;
   showLabels: boolean;
-  ticks: { x: number; label: string }[];
-  midnights: { x: number; label: string }[];
+  ticks: { x: number; label: string; anchor: 'start' | 'middle' | 'end' }[];
+  midnights: { x: number; label: string; anchor: 'start' | 'middle' | 'end' }[];
   window?: { x0: number; x1: number };
-  milestones: (ChartMilestone & { x: number; row: number; label: string })[];
+  milestones: (ChartMilestone & { x: number; row: number; label: string; anchor: 'start' | 'end' })[];
   points: PlacedPoint[];
 }
 
 export const CHART_WIDTH = 720;
 const SIDE = 14;
 const MILESTONE_ROW = 16;
-const AXIS = 30;
+/** Tick labels, then midnight labels below them. */
+const AXIS = 40;
 /** Average glyph width at the chart's 12px font, for fitting labels without measuring text. */
 const CHAR = 6.6;
+/** The same for milestone labels (11px bold). */
+const BOLD_CHAR = 7.4;
+/** Half the width of a tick label ("23:30", "2024-08-03"), to keep it inside the chart. */
+const TICK_HALF = 18;
 const DAY = 24 * 60;
 const STEPS = [1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 240, 360, 720, DAY, 2 * DAY, 7 * DAY, 14 * DAY, 28 * DAY];
 const MAX_TICKS = 7;
@@ -122,22 +127,28 @@ export function layoutChart(data: ChartData): ChartLayout | undefined {
     .map((m) => {
       const label = `${MILESTONE_NAMES[m.kind]} ${formatElapsedShort(m.minutes)}`;
       const mx = x(m.at);
-      const width = label.length * CHAR + 8;
-      let row = rowEnds.findIndex((end) => end < mx - 4);
+      const width = label.length * BOLD_CHAR + 6;
+      // Near the right edge the label sits left of its line.
+      const anchor: 'start' | 'end' = mx + width > CHART_WIDTH - 2 ? 'end' : 'start';
+      const from = anchor === 'start' ? mx : mx - width;
+      let row = rowEnds.findIndex((end) => end < from - 8);
       if (row < 0) row = rowEnds.length;
-      rowEnds[row] = mx + width;
-      return { ...m, x: mx, row, label };
+      rowEnds[row] = from + width;
+      return { ...m, x: mx, row, label, anchor };
     });
   const top = 8 + Math.max(1, rowEnds.length) * MILESTONE_ROW + 6;
 
   const n = data.points.length;
-  const rowHeight = Math.max(8, Math.min(24, Math.floor(900 / n)));
+  // Rows shrink so a long timeline stays one screen tall (labels only while they fit).
+  const rowHeight = Math.min(24, Math.floor(900 / n) || 900 / n);
   const showLabels = rowHeight >= 14;
   const bottom = top + n * rowHeight;
   const points = data.points.map((p, i): PlacedPoint => {
     const px = x(p.at);
-    const roomRight = (right - px - 10) / CHAR;
-    const roomLeft = (px - left - 10) / CHAR;
+    // Out-of-order labels are bold: wider glyphs.
+    const char = p.status === 'out-of-order' ? BOLD_CHAR : CHAR;
+    const roomRight = (CHART_WIDTH - px - 12) / char;
+    const roomLeft = (px - 12) / char;
     const side = roomRight >= roomLeft || roomRight >= 40 ? 'right' : 'left';
     const full = p.text ? `${p.time} ${p.text}` : p.time;
     return { ...p, x: px, y: top + (i + 0.5) * rowHeight, side, label: truncate(full, Math.floor(side === 'right' ? roomRight : roomLeft)) };
@@ -149,7 +160,9 @@ export function layoutChart(data: ChartData): ChartLayout | undefined {
   for (let t = Math.ceil(local.min / step) * step; t <= local.max; t += step) {
     const day = Math.floor(t / DAY);
     const label = step < DAY ? clockText(t) : data.absolute ? dayText(day) : `day ${day + 1}`;
-    ticks.push({ x: x(t - data.offset), label });
+    const tx = x(t - data.offset);
+    const half = step < DAY ? TICK_HALF : TICK_HALF * 2;
+    ticks.push({ x: tx, label, anchor: tx - half < 0 ? 'start' : tx + half > CHART_WIDTH ? 'end' : 'middle' });
   }
   // Without dates, a midnight is counted from the day of the first entry: "+1 day".
   const firstDay = Math.floor((Math.min(...data.points.map((p) => p.at)) + data.offset) / DAY);
@@ -157,7 +170,9 @@ export function layoutChart(data: ChartData): ChartLayout | undefined {
   for (let d = Math.ceil(local.min / DAY); d * DAY <= local.max; d++) {
     const later = d - firstDay;
     const label = data.absolute ? dayText(d) : later <= 0 ? 'midnight' : `+${later} day${later === 1 ? '' : 's'}`;
-    midnights.push({ x: x(d * DAY - data.offset), label });
+    const mx = x(d * DAY - data.offset);
+    const half = label.length * 3.5;
+    midnights.push({ x: mx, label, anchor: mx - half < 0 ? 'start' : mx + half > CHART_WIDTH ? 'end' : 'middle' });
   }
   return {
     width: CHART_WIDTH,

@@ -1,9 +1,10 @@
 // The document part of the report, from the parse the analysis used: the blocks' mdast trees are
 // joined into one tree (positions shifted from block-relative to document-absolute), turned into
 // hast with remark-rehype, raw HTML parsed (hast-util-raw) so it can be sanitised rather than
-// dropped, sanitised with GitHub's rules narrowed (schema.ts), then given data-line attributes
-// for scroll sync and click-to-reveal. The cached trees are never mutated: the block cache hands
-// the same trees to the next version of the document.
+// dropped, sanitised with GitHub's rules narrowed (schema.ts), then given heading ids and
+// data-line attributes (scroll sync, click-to-reveal). Ours are added after sanitising, so the
+// document cannot forge them. The cached trees are never mutated: the block cache hands the same
+// trees to the next version of the document.
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
 import { raw } from 'hast-util-raw';
 import type { Root as MdastRoot, RootContent } from 'mdast';
@@ -11,8 +12,11 @@ import rehypeSanitize from 'rehype-sanitize';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { Point, Position } from 'unist';
-import type { LineIndex, ParsedDocument } from '../core';
+import { VFile } from 'vfile';
+import type { LineIndex } from '../core';
+import type { ParsedDocument } from '../core/parse/document';
 import { h } from './h';
+import { resolveReferences } from './references';
 import { SANITIZE_SCHEMA } from './schema';
 import { imageSource, linkHref, type UrlPolicy } from './urls';
 
@@ -21,7 +25,6 @@ import { imageSource, linkHref, type UrlPolicy } from './urls';
 const processor = unified()
   .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
   .use(rehypeRawHtml)
-  .use(rehypeHeadingIds)
   .use(rehypeSanitize, SANITIZE_SCHEMA)
   .freeze();
 
@@ -32,7 +35,10 @@ export const ID_PREFIX = 'user-content-';
 const LINE_ELEMENTS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'table', 'tr', 'hr', 'dl', 'dt', 'dd', 'details', 'div', 'img']);
 
 export function renderDocument(doc: ParsedDocument, index: LineIndex, policy: UrlPolicy): Element {
-  const tree = processor.runSync(documentTree(doc, index)) as HastRoot;
+  const mdast = documentTree(doc, index);
+  resolveReferences(mdast);
+  // The file gives hast-util-raw what it needs to keep positions (hence data-line) through its re-parse.
+  const tree = processor.runSync(mdast, new VFile(doc.text)) as HastRoot;
   finish(tree, policy);
   return h('article', { className: ['pm-document', 'markdown-body'] }, ...(tree.children.filter((c) => c.type !== 'doctype') as ElementContent[]));
 }
@@ -66,26 +72,12 @@ function shifted<T extends RootContent>(node: T, offset: number, lines: number):
 
 /** Raw HTML becomes real elements, so the sanitiser can keep `<kbd>` or `<details>` and drop `<script>`. */
 function rehypeRawHtml() {
-  return (tree: HastRoot): HastRoot => (hasRaw(tree) ? (raw(tree) as HastRoot) : tree);
+  return (tree: HastRoot, file: VFile): HastRoot => (hasRaw(tree) ? (raw(tree, { file }) as HastRoot) : tree);
 }
 
 function hasRaw(node: HastRoot | HastContent): boolean {
   if ((node.type as string) === 'raw') return true;
   return 'children' in node && node.children.some((c) => hasRaw(c));
-}
-
-/** GitHub-style heading ids, so `[see](#timeline)` works; the sanitiser prefixes them. */
-function rehypeHeadingIds() {
-  return (tree: HastRoot): void => {
-    const seen = new Map<string, number>();
-    walk(tree, (el) => {
-      if (!/^h[1-6]$/.test(el.tagName) || el.properties['id'] !== undefined) return;
-      const base = slug(textOf(el)) || 'section';
-      const n = seen.get(base) ?? 0;
-      seen.set(base, n + 1);
-      el.properties['id'] = n === 0 ? base : `${base}-${n}`;
-    });
-  };
 }
 
 export function slug(text: string): string {
@@ -108,18 +100,43 @@ export function walk(node: HastRoot | Element, visit: (el: Element, parent: Hast
   });
 }
 
-/** After sanitising: in-page links to the prefixed ids, link and image policy, data-line. */
+/** After sanitising: heading ids, in-page links to the prefixed ids, link and image policy, data-line. */
 function finish(tree: HastRoot, policy: UrlPolicy): void {
   const ids = new Set<string>();
   walk(tree, (el) => {
     if (typeof el.properties['id'] === 'string') ids.add(el.properties['id']);
   });
+  // GitHub-style heading ids (from the sanitised text), so `[see](#timeline)` works.
+  walk(tree, (el) => {
+    if (!/^h[1-6]$/.test(el.tagName) || el.properties['id'] !== undefined) return;
+    const base = slug(textOf(el)) || 'section';
+    let id = `${ID_PREFIX}${base}`;
+    for (let n = 1; ids.has(id); n++) id = `${ID_PREFIX}${base}-${n}`;
+    ids.add(id);
+    el.properties['id'] = id;
+  });
+  const tasks = taskCheckboxes(tree);
   walk(tree, (el, parent, i) => {
     const line = el.position?.start.line;
     if (line !== undefined && LINE_ELEMENTS.has(el.tagName)) el.properties['dataLine'] = line - 1;
     if (el.tagName === 'a' && typeof el.properties['href'] === 'string') fixLink(el, el.properties['href'], ids, policy);
     if (el.tagName === 'img') parent.children[i] = image(el, policy);
+    // Only task-list checkboxes are inputs we mean; the schema turns any raw <input> into one.
+    if (el.tagName === 'input' && !tasks.has(el)) parent.children[i] = { type: 'text', value: '' };
   });
+}
+
+/** The checkbox of each task-list item (directly in the item, or in its first paragraph when loose). */
+function taskCheckboxes(tree: HastRoot): Set<Element> {
+  const boxes = new Set<Element>();
+  walk(tree, (el) => {
+    const classes = el.properties['className'];
+    if (el.tagName !== 'li' || !Array.isArray(classes) || !classes.includes('task-list-item')) return;
+    const first = el.children.find((c): c is Element => c.type === 'element');
+    const box = first?.tagName === 'input' ? first : first?.tagName === 'p' ? first.children.find((c): c is Element => c.type === 'element') : undefined;
+    if (box?.tagName === 'input') boxes.add(box);
+  });
+  return boxes;
 }
 
 function fixLink(el: Element, href: string, ids: Set<string>, policy: UrlPolicy): void {

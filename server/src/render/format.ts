@@ -1,6 +1,8 @@
 // How the report writes times: ISO dates (unambiguous to every reader), 24-hour clocks, and the
 // zone the document used, so the card reads like the document rather than like a server log.
-import type { Moment, Zone } from '../core';
+import type { Moment, PostmortemModel, time } from '../core';
+
+type Zone = time.Zone;
 
 const DAY = 24 * 60;
 
@@ -39,4 +41,26 @@ export function momentText(m: Moment): string {
   const date = m.dateKnown ? dayText(Math.floor(local / DAY)) : '';
   const when = [date, time].filter((s) => s !== '').join(' ');
   return label ? `${when} ${label}` : `${when} (no zone)`;
+}
+
+/** 0-based line of an offset, as VS Code counts lines (and data-line carries them). */
+export function lineOf(model: PostmortemModel, offset: number): number {
+  return model.index.position(offset).line - 1;
+}
+
+/** The zone the axis is labelled in: the one most entries use, else the timeline's, else the incident's. */
+export function axisZone(model: PostmortemModel): { offset: number; zone: string } {
+  const counts = new Map<number, { n: number; zone: string }>();
+  for (const e of model.timeline?.entries ?? []) {
+    const offset = e.zone?.offsetMinutes;
+    if (offset === undefined) continue;
+    const c = counts.get(offset) ?? { n: 0, zone: e.zone!.abbreviation ?? e.zone!.text };
+    c.n++;
+    counts.set(offset, c);
+  }
+  const best = [...counts.entries()].sort((a, b) => b[1].n - a[1].n)[0];
+  if (best) return { offset: best[0], zone: best[1].zone };
+  const fallback = model.timeline?.declaredZone?.zone ?? model.incident.start?.mention.zone;
+  if (fallback?.offsetMinutes !== undefined) return { offset: fallback.offsetMinutes, zone: fallback.abbreviation ?? fallback.text };
+  return { offset: 0, zone: '' };
 }

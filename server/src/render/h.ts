@@ -15,17 +15,20 @@ function flatten(children: readonly Child[], out: ElementContent[]): ElementCont
   return out;
 }
 
-/** Drops undefined/false properties so optional attributes can be written inline. */
-function clean(properties: Record<string, Properties[string] | false>): Properties {
+export type Props = Record<string, Properties[string] | false | readonly (string | number | false)[]>;
+
+/** Drops undefined/false properties (and false class names) so optional ones can be written inline. */
+function clean(properties: Props): Properties {
   const out: Properties = {};
   for (const [key, value] of Object.entries(properties)) {
-    if (value !== undefined && value !== false && value !== null) out[key] = value;
+    if (value === undefined || value === false || value === null) continue;
+    out[key] = Array.isArray(value) ? (value as readonly (string | number | false)[]).filter((v): v is string | number => v !== false) : (value as Properties[string]);
   }
   return out;
 }
 
 /** `h('span', { className: ['x'] }, 'text')`; property names are hast's (className, dataLine, viewBox). */
-export function h(tagName: string, properties: Record<string, Properties[string] | false> = {}, ...children: Child[]): Element {
+export function h(tagName: string, properties: Props = {}, ...children: Child[]): Element {
   return { type: 'element', tagName, properties: clean(properties), children: flatten(children, []) };
 }
 

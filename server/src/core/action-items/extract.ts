@@ -68,7 +68,8 @@ function listItems(text: string, lines: readonly DocLine[], section: number): Ac
     }
     const next = listLines[i + 1];
     const hasChildren = next !== undefined && next.start < line.item!.range.end;
-    const title = stripMarkup(text.slice(line.contentStart, line.contentEnd));
+    // Some editors leave zero-width no-break spaces (BOMs) inside lines; they are not text.
+    const title = stripMarkup(text.slice(line.contentStart, line.contentEnd)).replace(/\uFEFF/g, '');
     if (!isTask && hasChildren && isGroupTitle(title) && !isDetail(text, next)) {
       stack.push({ line, group: true });
       return;

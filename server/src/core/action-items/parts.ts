@@ -20,7 +20,9 @@ export interface ItemParts {
 
 /** Words that introduce an owner: "Owner: Alice", "assigned to @bob", "(DRI: Carol)". */
 const OWNER_KEY = /\b(?:owners?|assignees?|assigned to|owned by|responsible|dri|poc)\b\s*[:=]?\s*/giu;
-const DUE_KEY = /\b(?:due(?: date)?(?: on| by)?|deadline|eta|target(?: date)?|by|before|no later than)\b\s*[:=]?\s*(?:the |end of )?/gi;
+const DUE_KEY = /\b(?:due(?: date)?(?: on| by)?|deadline|eta|target(?: date)?|by|before|no later than)\b\s*[:=]?\s*(?:end of )?/gi;
+/** "caused by", "reported by": "by" after these names who or what, not a deadline. */
+const BY_AFTER_VERB = /\b(?!(?:scheduled|planned|expected|targeted|completed|finished|done|fixed|resolved|shipped|delivered)\b)\w+ed\s+$/i;
 /** Upper-case words before a dash and digits that are not tickets: SEV-1, UTF-8, CVE-2021-1234. */
 const NOT_TICKETS = new Set(['SEV', 'UTF', 'ISO', 'SHA', 'AES', 'RFC', 'CVE', 'TLS', 'HTTP', 'COVID', 'IPV', 'MP', 'PEP', 'EIP', 'ERC', 'BIP', 'GPT', 'RAID', 'DDR', 'PCIE', 'USB', 'CPU', 'GPU', 'AZ', 'WAN', 'LAN']);
 const STOP = /[,;)\]|]|\s(?:due|by|eta|deadline|before)\b|\s[-–—]\s/i;
@@ -66,6 +68,7 @@ function ownerIn(s: string): Found<string> | undefined {
 function dueIn(s: string): Found<CalendarDate> | undefined {
   DUE_KEY.lastIndex = 0;
   for (let m = DUE_KEY.exec(s); m; m = DUE_KEY.exec(s)) {
+    if (/^by\b/i.test(m[0]) && BY_AFTER_VERB.test(s.slice(Math.max(0, m.index - 20), m.index))) continue;
     const start = m.index + m[0].length;
     const quarter = /^Q([1-4])(?:\s*(?:of\s*)?'?(\d{4}))?\b/i.exec(s.slice(start, start + 12));
     if (quarter) {

@@ -1,5 +1,5 @@
 // Document lines with absolute offsets, built from the blocks of a parse.
-import type { ParsedDocument } from '../parse/document';
+import type { BlockData, ParsedDocument } from '../parse/document';
 import type { TextRange } from '../types';
 import type { LineKind, SourceLine } from './lines';
 
@@ -23,10 +23,21 @@ function shift(r: TextRange, by: number): TextRange {
   return { start: r.start + by, end: r.end + by };
 }
 
+// Perf (issue 7): a block the cache reused at the same offset (every block above an edit) gets
+// the DocLine objects it had in the previous version instead of fresh copies; blocks that moved
+// are copied with the new offsets as before. Nothing mutates DocLines, so sharing them is safe.
+const previousLines = new WeakMap<BlockData, { base: number; lines: DocLine[] }>();
+
 export function documentLines(doc: ParsedDocument): DocLine[] {
   const out: DocLine[] = [];
   for (const block of doc.blocks) {
     const base = block.start;
+    const reused = previousLines.get(block.data);
+    if (reused && reused.base === base) {
+      for (const l of reused.lines) out.push(l);
+      continue;
+    }
+    const first = out.length;
     block.data.lines.forEach((l: SourceLine, i: number) => {
       const start = l.start + base;
       const end = l.end + base;
@@ -46,6 +57,7 @@ export function documentLines(doc: ParsedDocument): DocLine[] {
         ...(l.paragraphEnd !== undefined ? { paragraphEnd: l.paragraphEnd + base } : {}),
       });
     });
+    previousLines.set(block.data, { base, lines: out.slice(first) });
   }
   return out;
 }

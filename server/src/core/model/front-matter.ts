@@ -1,5 +1,6 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { ParsedDocument } from '../parse/document';
+import { snapOffset } from '../text/boundaries';
 import type { FrontMatter } from './types';
 
 /** The YAML front matter of a document, with any syntax error located in the document. */
@@ -23,8 +24,10 @@ export function readFrontMatter(doc: ParsedDocument): FrontMatter | undefined {
     const message = e instanceof Error ? e.message.split('\n')[0]! : String(e);
     let errRange = range;
     if (e instanceof YAMLParseError && e.pos) {
-      const start = block.start + bodyStart + e.pos[0];
-      errRange = { start, end: Math.max(start, Math.min(block.start + bodyStart + e.pos[1], block.end)) };
+      // yaml points at the character after the error, often the line break: with CRLF that
+      // range ended between CR and LF, so it is widened to whole characters.
+      const start = snapOffset(doc.text, Math.min(block.start + bodyStart + e.pos[0], block.end), 'back');
+      errRange = { start, end: snapOffset(doc.text, Math.max(start, Math.min(block.start + bodyStart + e.pos[1], block.end)), 'forward') };
     }
     return { data: {}, range, error: { message: `Front matter is not valid YAML: ${message}`, range: errRange } };
   }

@@ -4,6 +4,7 @@
 
 import type { Nodes, Root, TableRow } from 'mdast';
 import type { TextRange } from '../types';
+import { snapOffset } from '../text/boundaries';
 
 export type LineKind =
   /** An ATX or setext heading. */
@@ -41,7 +42,10 @@ function offsets(node: Nodes): TextRange | undefined {
 }
 
 /** Splits [start, end) of `text` into line ranges (without line breaks). */
-function splitLines(text: string, start: number, end: number): TextRange[] {
+function splitLines(text: string, from: number, end: number): TextRange[] {
+  // micromark starts the paragraph of "- [ ]\r\n…" (a task box with nothing after it) between the
+  // CR and the LF; from there the item's line would end inside the line break. Start on the CR.
+  const start = snapOffset(text, from, 'back');
   const out: TextRange[] = [];
   let s = start;
   for (let i = start; i < end; i++) {

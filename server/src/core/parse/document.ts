@@ -37,15 +37,19 @@ export class BlockCache {
   /** Parses `text` into blocks, reusing cached ones. */
   parse(text: string): ParsedDocument {
     const next = new Map<string, BlockData>();
-    const blocks = splitBlocks(text).map((b) => {
+    // A leading byte order mark stays outside every block: micromark drops it and counts offsets
+    // from after it, which shifted every range (and every fix) of a BOM file one unit left.
+    const skip = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const blocks = splitBlocks(skip ? text.slice(skip) : text).map((split, index) => {
+      const b = { start: split.start + skip, end: split.end + skip, frontMatter: split.frontMatter };
       const blockText = text.slice(b.start, b.end);
       // The first block parses with front matter; the key keeps the two kinds apart.
-      const key = b.start === 0 ? '\u0000' + blockText : blockText;
+      const key = index === 0 ? '\u0000' + blockText : blockText;
       let data = next.get(key) ?? this.blocks.get(key);
       if (data) this.hits++;
       else {
         this.misses++;
-        data = parseBlock(blockText, b.start === 0);
+        data = parseBlock(blockText, index === 0);
       }
       next.set(key, data);
       return { start: b.start, end: b.end, text: blockText, frontMatter: b.frontMatter === true, data };

@@ -1,7 +1,7 @@
-import type { ActionItem, PostmortemModel } from '../model/types';
+import type { ActionItem } from '../model/types';
 import { defineRule } from './rule';
 import { findPlaceholders, isFiller } from './shared/placeholders';
-import { proseLines } from './shared/prose';
+import { proseLines, type ProseLine } from './shared/prose';
 import { tablesIn, type Table } from './shared/tables';
 import { classifyColumn } from '../action-items/parts';
 
@@ -15,7 +15,7 @@ interface Options {
 
 const NAMES: Record<Part, string> = { owner: 'an owner', due: 'a due date', ticket: 'a ticket or link' };
 const COLUMNS: Record<Part, string> = { owner: 'Owner', due: 'Due', ticket: 'Ticket' };
-const HINTS: Record<Part, string> = { owner: 'owner: @name', due: 'due: 2024-07-01', ticket: 'a link or ABC-123' };
+const HINTS: Record<Part, string> = { owner: 'owner: @name', due: 'due: YYYY-MM-DD', ticket: 'a link or ABC-123' };
 
 function has(item: ActionItem, part: Part): boolean {
   return part === 'owner' ? item.owner !== undefined : part === 'due' ? item.due !== undefined : item.ticket !== undefined;
@@ -26,18 +26,17 @@ function list(words: string[]): string {
 }
 
 /** An item still holding a template blank is reported by `placeholder`; once is enough. */
-function holdsPlaceholder(model: PostmortemModel, item: ActionItem): boolean {
+function holdsPlaceholder(byStart: ReadonlyMap<number, ProseLine>, item: ActionItem): boolean {
   if (isFiller(item.text)) return true;
-  return proseLines(model).some((p) => p.line.start >= item.range.start && p.line.start < item.range.end && findPlaceholders(p.text).length > 0);
+  const line = byStart.get(item.range.start);
+  return line !== undefined && findPlaceholders(line.text).length > 0;
 }
 
-/** The table an item's row belongs to, and the parts that table has no column for. */
-function missingColumns(model: PostmortemModel, tables: Table[], item: ActionItem, required: Part[]): Part[] {
-  const table = tables.find((t) => t.rows.some((r) => r.line.start === item.range.start));
-  if (!table?.header) return [];
+/** Required parts a table has no column for and none of its rows states otherwise. */
+function absentColumns(table: Table, items: readonly ActionItem[], required: Part[]): Part[] {
+  if (!table.header) return [];
   const columns = table.header.cells.map((c) => classifyColumn(c.text));
-  void model;
-  return required.filter((p) => !columns.includes(p));
+  return required.filter((p) => !columns.includes(p) && !items.some((o) => has(o, p)));
 }
 
 export default defineRule<Options>({
@@ -54,16 +53,27 @@ export default defineRule<Options>({
   },
   defaultOptions: { require: ['owner', 'due'], sources: ['task', 'table'] },
   check({ model, options, report }) {
-    const tables = tablesIn(model.text, model.lines);
+    // Lookups built once, so a document with thousands of items stays linear.
+    const byStart = new Map(proseLines(model).map((p) => [p.line.start, p]));
+    const tableOfRow = new Map<number, Table>();
+    for (const t of tablesIn(model.text, model.lines)) for (const r of t.rows) tableOfRow.set(r.line.start, t);
+    const itemsOf = new Map<Table, ActionItem[]>();
+    for (const item of model.actionItems) {
+      const t = tableOfRow.get(item.range.start);
+      if (!t) continue;
+      const list = itemsOf.get(t) ?? [];
+      list.push(item);
+      itemsOf.set(t, list);
+    }
     const reportedTables = new Set<Table>();
     for (const item of model.actionItems) {
-      if (!options.sources.includes(item.source) || item.checked === true || holdsPlaceholder(model, item)) continue;
+      if (!options.sources.includes(item.source) || item.checked === true || holdsPlaceholder(byStart, item)) continue;
       let missing = options.require.filter((p) => !has(item, p));
       if (item.source === 'table') {
         // A table without a Due column is one problem, not one per row.
-        const absent = missingColumns(model, tables, item, missing).filter((p) => !model.actionItems.some((o) => o.source === 'table' && has(o, p)));
-        const table = tables.find((t) => t.rows.some((r) => r.line.start === item.range.start))!;
-        if (absent.length > 0 && !reportedTables.has(table)) {
+        const table = tableOfRow.get(item.range.start);
+        const absent = table ? absentColumns(table, itemsOf.get(table) ?? [], missing) : [];
+        if (table?.header && absent.length > 0 && !reportedTables.has(table)) {
           reportedTables.add(table);
           report({
             message: `This action-item table has no ${list(absent.map((p) => COLUMNS[p]))} column: add ${absent.length === 1 ? 'it' : 'them'} so every item gets ${list(absent.map((p) => NAMES[p]))}.`,

@@ -18,7 +18,9 @@ const SECTION_NAMES: Record<string, string> = { 'root-cause': 'the root cause', 
 
 /** Quoted lines are someone else's words: they cannot be reworded. */
 function isQuoted(model: PostmortemModel, p: ProseLine): boolean {
-  return model.text.slice(p.line.start, p.line.contentStart).includes('>');
+  // A quoted paragraph's line starts after its "> ", so look from the start of the source line.
+  const lineStart = model.index.lineStart(model.index.position(p.line.start).line);
+  return model.text.slice(lineStart, p.line.contentStart).includes('>');
 }
 
 function fixFor(replacement: string | undefined, written: string, start: number, end: number): Fix[] | undefined {
@@ -27,53 +29,65 @@ function fixFor(replacement: string | undefined, written: string, start: number,
   return [{ title: `Reword as "${newText}"`, safe: false, edits: [{ start, end, newText }] }];
 }
 
-function checkPhrases(model: PostmortemModel, p: ProseLine, words: Word[], wording: CompiledWording, isPerson: (w: Word) => boolean, report: (r: Report) => void): void {
-  for (const m of findPhrases(words, p.text, wording, isPerson)) {
+/** What one run of the rule shares between lines. */
+interface Scan {
+  model: PostmortemModel;
+  wording: CompiledWording;
+  people: KnownPeople;
+  isPerson: (w: Word) => boolean;
+  /** "section\0person" already reported: a person is named once per section. */
+  seen: Set<string>;
+  report: (r: Report) => void;
+}
+
+function checkPhrases(scan: Scan, p: ProseLine, words: Word[]): void {
+  for (const m of findPhrases(words, p.text, scan.wording, scan.isPerson)) {
     const start = p.offset + m.start;
     const end = p.offset + m.end;
     const fixes = fixFor(m.phrase.phrase.replacement, m.text, start, end);
-    report({
-      message: m.phrase.phrase.message.replace(/\{phrase\}/g, m.text) + (m.phrase.phrase.replacement ? ` For example: "${m.phrase.phrase.replacement}".` : ''),
+    scan.report({
+      // The mechanical rewording is the fix's title; the message says why and what to write instead.
+      message: m.phrase.phrase.message.replace(/\{phrase\}/g, m.text),
       range: { start, end },
       data: { phrase: m.phrase.phrase.id },
       ...(fixes ? { fixes } : {}),
     });
   }
-  void model;
+}
+
+/** The person word `i` names ("@alice", "Sally", "Sally Ride"), if any. */
+function personAt(scan: Scan, p: ProseLine, words: Word[], i: number, quoted: () => Set<string>): string | undefined {
+  const w = words[i]!;
+  if (w.text.startsWith('@')) {
+    // "bob@example.com" is an address; team handles and bots are not people.
+    if (/[\p{L}\p{N}_]/u.test(p.text[w.start - 1] ?? '') || !isPersonHandle(w.text, scan.wording.teamHandles)) return undefined;
+    // A quoted tweet links the account it quotes: that is a citation, not a person in the analysis.
+    return quoted().has(w.text.slice(1).toLowerCase()) ? undefined : w.text;
+  }
+  if (!scan.people.names.has(w.text)) return undefined;
+  const next = words[i + 1];
+  const known = scan.people.surnames.get(w.text);
+  if (!next || !known || !/^\p{Lu}/u.test(next.text) || next.clauseStart) return w.text;
+  // "Mario Vega" is someone else than the author "Mario Havel".
+  return known.has(next.text) ? `${w.text} ${next.text}` : undefined;
 }
 
 /** People named or @-mentioned where causes and actions are told: once per person and section. */
-function checkPeople(model: PostmortemModel, p: ProseLine, words: Word[], people: KnownPeople, wording: CompiledWording, seen: Set<string>, report: (r: Report) => void, section: string): void {
-  let quoted: Set<string> | undefined;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    let who: string | undefined;
-    if (w.text.startsWith('@')) {
-      if (/[\p{L}\p{N}_]/u.test(p.text[w.start - 1] ?? '') || !isPersonHandle(w.text, wording.teamHandles)) continue;
-      // A quoted tweet links the account it quotes: that is a citation, not a person in the analysis.
-      quoted ??= quotedAccounts(model.text.slice(p.line.start, p.line.end));
-      if (quoted.has(w.text.slice(1).toLowerCase())) continue;
-      who = w.text;
-    } else if (people.names.has(w.text)) {
-      const next = words[i + 1];
-      const known = people.surnames.get(w.text);
-      if (next && known && /^\p{Lu}/u.test(next.text) && !next.clauseStart) {
-        // "Mario Vega" is someone else than the author "Mario Havel".
-        if (!known.has(next.text)) continue;
-        who = `${w.text} ${next.text}`;
-      } else who = w.text;
-    }
-    if (!who) continue;
+function checkPeople(scan: Scan, p: ProseLine, words: Word[], section: string): void {
+  let accounts: Set<string> | undefined;
+  const quoted = () => (accounts ??= quotedAccounts(scan.model.text.slice(p.line.start, p.line.end)));
+  words.forEach((w, i) => {
+    const who = personAt(scan, p, words, i, quoted);
     const key = `${section}\u0000${who}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (!who || scan.seen.has(key)) return;
+    scan.seen.add(key);
     const start = p.offset + w.start;
-    report({
+    scan.report({
       message: `${who} is named in ${SECTION_NAMES[section] ?? section}: a blameless review tells what the role did ("the on-call engineer restarted the service"), so it stays about the system.`,
       range: { start, end: start + who.length },
       data: { person: who, section },
     });
-  }
+  });
 }
 
 /** Accounts a line links to on Twitter/X (lower case). */
@@ -88,11 +102,13 @@ export default defineRule<Options>({
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
+    // The word-list schema's definitions, so a repository's phrases are checked like the built-in ones.
+    definitions: wordingSchema.definitions,
     properties: {
-      phrases: { type: 'array', maxItems: 500, items: wordingSchema.definitions.phrase, description: 'Phrases to add; one with a built-in id replaces it.' },
+      phrases: { type: 'array', maxItems: 500, items: { $ref: '#/definitions/phrase' }, description: 'Phrases to add; one with a built-in id replaces it.' },
       disable: { type: 'array', items: { type: 'string' }, description: 'Ids of built-in phrases to drop (see schemas/wording/blameless.json).' },
-      personWords: wordingSchema.definitions.words,
-      teamHandles: wordingSchema.definitions.words,
+      personWords: { $ref: '#/definitions/words', description: 'More words that name a person (roles, titles).' },
+      teamHandles: { $ref: '#/definitions/words', description: 'More @-handles of teams, rotas and channels.' },
       peopleSections: { type: 'array', items: { type: 'string' }, description: 'Sections (canonical ids) where naming a person is reported.' },
       skipSections: { type: 'array', items: { type: 'string' }, description: 'Sections (canonical ids) whose wording is not checked.' },
     },
@@ -101,16 +117,16 @@ export default defineRule<Options>({
   check({ model, options, report }) {
     const wording = compileWording(options);
     const people = knownPeople(model);
-    const { names } = people;
-    const isPerson = (w: Word) => wording.personWords.has(w.norm) || names.has(w.text) || (w.text.startsWith('@') && isPersonHandle(w.text, wording.teamHandles));
-    const seen = new Set<string>();
+    // The subject of "failed to", "should have": a role, a known person or a person's @-handle.
+    const isPerson = (w: Word) => wording.personWords.has(w.norm) || people.names.has(w.text) || (w.text.startsWith('@') && isPersonHandle(w.text, wording.teamHandles));
+    const scan: Scan = { model, wording, people, isPerson, seen: new Set(), report };
     for (const p of proseLines(model)) {
       // Text before the first known section (a title, an epigraph) and quotes are not the analysis.
       if (p.ids.length === 0 || isQuoted(model, p) || p.ids.some((id) => options.skipSections.includes(id))) continue;
       const words = wordsOf(p.text);
-      checkPhrases(model, p, words, wording, isPerson, report);
+      checkPhrases(scan, p, words);
       const section = options.peopleSections.find((id) => p.ids.includes(id));
-      if (section) checkPeople(model, p, words, people, wording, seen, report, section);
+      if (section) checkPeople(scan, p, words, section);
     }
   },
 });

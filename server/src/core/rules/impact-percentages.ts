@@ -27,8 +27,15 @@ const POPULATION = /^\s*of\s+(?:the\s+|our\s+|all\s+|their\s+|its\s+|your\s+)?(?
 const CONNECTOR = /\b(?:and|while|whereas|with|but|another|other|others|remaining|rest|plus)\b/i;
 
 function toDoc(p: Passage, i: number): number {
-  let piece = p.pieces[0]!;
-  for (const q of p.pieces) if (q[0] <= i) piece = q;
+  // Binary search: a paragraph can have many lines and many percentages.
+  let lo = 0;
+  let hi = p.pieces.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (p.pieces[mid]![0] <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  const piece = p.pieces[lo]!;
   return piece[1] + (i - piece[0]);
 }
 
@@ -36,8 +43,9 @@ function toDoc(p: Passage, i: number): number {
 function passages(model: PostmortemModel): Passage[] {
   const out: Passage[] = [];
   let current: (Passage & { end: number }) | undefined;
+  const impactLines = new Set(model.fields.filter((f) => f.key === 'impact' && f.source !== 'front-matter').map((f) => f.range.start));
   for (const p of proseLines(model)) {
-    const inScope = p.ids.some((id) => SCOPE.has(id)) || model.fields.some((f) => f.key === 'impact' && f.range.start <= p.line.start && p.line.start < f.range.end);
+    const inScope = p.ids.some((id) => SCOPE.has(id)) || impactLines.has(p.line.start);
     if (!inScope) {
       current = undefined;
       continue;

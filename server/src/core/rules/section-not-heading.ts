@@ -1,3 +1,8 @@
+import type { PostmortemModel } from '../model/types';
+import { buildSections, findHeaderCandidates } from '../model/sections';
+import { SectionMatcher } from '../templates/matcher';
+import type { Template } from '../templates/types';
+import { keepsWords } from '../text/words';
 import { defineRule } from './rule';
 import { sectionHeadingLevel } from './shared/headings';
 
@@ -11,6 +16,46 @@ const HOW: Record<string, string> = {
   'broken-heading': 'a heading without the space after "#"',
 };
 
+const matchers = new WeakMap<Template, SectionMatcher>();
+
+/**
+ * Which of the planned fixes (line start -> new heading level and title) would make ANOTHER line
+ * read differently once applied. Making "**Corrective Actions:**" a heading changes which heading
+ * encloses the lines below it: a later "**Summary:**", read as part of the "## Summary" above, then
+ * becomes a section of its own, and "Fix all" run twice would change the text twice. Simulated on
+ * the section structure (linear); each new section found is blamed on the fix closest above it.
+ */
+function cascadingFixes(model: PostmortemModel, planned: ReadonlyMap<number, { depth: number; title: string }>): Set<number> {
+  let matcher = matchers.get(model.template);
+  if (!matcher) matchers.set(model.template, (matcher = new SectionMatcher(model.template)));
+  const candidates = findHeaderCandidates(model.text, model.lines);
+  const known = new Set(model.sections.map((s) => s.headerRange.start));
+  const blamed = new Set<number>();
+  // Each round blames at least one more fix; a few rounds settle any real document, and past
+  // them every fix left is blamed rather than looping.
+  for (let round = 0; round < 3; round++) {
+    const applied = [...planned.keys()].filter((start) => !blamed.has(start)).sort((a, b) => a - b);
+    const after = buildSections(model.text.length, candidates.map((c) => {
+      const fix = blamed.has(c.line.start) ? undefined : planned.get(c.line.start);
+      return fix ? { line: c.line, title: fix.title, kind: 'heading' as const, level: fix.depth } : c;
+    }), matcher);
+    const fresh = after.filter((s) => !known.has(s.headerRange.start) && s.ids.length > 0).map((s) => s.headerRange.start);
+    if (fresh.length === 0) return blamed;
+    for (const start of fresh) {
+      let lo = 0;
+      let hi = applied.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (applied[mid]! < start) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo > 0) blamed.add(applied[lo - 1]!);
+    }
+    if (round === 2) applied.forEach((start) => blamed.add(start));
+  }
+  return blamed;
+}
+
 export default defineRule({
   id: 'section-not-heading',
   description: 'A section title is written as bold text, a plain line, a list item, raw HTML or "#Title" instead of a Markdown heading, so outlines, links and the preview miss it.',
@@ -22,6 +67,7 @@ export default defineRule({
     const labelled = model.sections.filter((s) => s.kind !== 'heading' && s.ids.length > 0);
     if (labelled.length === 0) return;
     const lineAt = new Map(model.lines.map((l) => [l.start, l]));
+    const found = [];
     for (const section of labelled) {
       const line = lineAt.get(section.headerRange.start);
       if (!line) continue;
@@ -35,11 +81,21 @@ export default defineRule({
       const end = line.contentEnd;
       // An HTML heading sharing its line with other markup is left for the author to rewrite.
       const wholeLine = section.kind !== 'html' || /<\/h[1-6]>\s*$/i.test(model.text.slice(start, end));
+      const newText = `${'#'.repeat(depth)} ${title}`;
+      // The title is read without markup: "**C*orrective Actions**" gives "Corrective Actions". A
+      // fix that would drop or merge words that way is offered, never applied unasked.
+      const lossless = keepsWords(model.text.slice(start, end), newText);
+      found.push({ section, line, style, depth, title, start, end, wholeLine, newText, lossless });
+    }
+    const planned = new Map(found.filter((f) => f.wholeLine && f.lossless).map((f) => [f.line.start, { depth: f.depth, title: f.title }]));
+    const cascading = planned.size > 0 ? cascadingFixes(model, planned) : new Set<number>();
+    for (const { section, line, style, depth, title, start, end, wholeLine, newText, lossless } of found) {
+      const safe = lossless && !cascading.has(line.start);
       report({
         message: `"${title}" is written as ${HOW[style] ?? 'text'}, not a heading: make it a level-${depth} heading so outlines, links and the preview see it.`,
         range: { start, end },
         data: { section: section.ids[0], style },
-        ...(wholeLine ? { fixes: [{ title: `Make "${title}" a heading`, safe: true, edits: [{ start, end, newText: `${'#'.repeat(depth)} ${title}` }] }] } : {}),
+        ...(wholeLine ? { fixes: [{ title: `Make "${title}" a heading`, safe, edits: [{ start, end, newText }] }] } : {}),
       });
     }
   },

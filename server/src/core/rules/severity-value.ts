@@ -27,23 +27,29 @@ function compact(values: readonly string[]): string {
   return out.join(', ');
 }
 
-/** The value's first word or two ("SEV-1 – full halt" -> "SEV-1", "Sev 2 (major)" -> "Sev 2"), with its range. */
-function leading(model: PostmortemModel, field: Field): { text: string; range: TextRange } | undefined {
+/**
+ * The value's first word, and its first two when the second is short ("SEV-1 – full halt" ->
+ * "SEV-1", "Sev B (major)" -> "Sev B"), with ranges. Either may be the scale's value.
+ */
+function leading(model: PostmortemModel, field: Field): { text: string; range: TextRange }[] {
   let range = field.valueRange;
   if (field.source === 'front-matter') {
     // Front matter fields carry the whole block's range; point at the value's line.
     const at = model.text.slice(range.start, range.end).search(new RegExp(`^${field.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`, 'm'));
-    if (at < 0) return undefined;
+    if (at < 0) return [];
     const lineStart = range.start + at;
     const colon = model.text.indexOf(':', lineStart) + 1;
     const lineEnd = model.text.slice(colon, range.end).search(/\r?\n/);
     range = { start: colon, end: lineEnd < 0 ? range.end : colon + lineEnd };
   }
-  const raw = model.text.slice(range.start, Math.min(range.end, range.start + 200));
-  const m = /^[\s*_`"'|]*((?:[\p{L}\p{N}]+(?:[\s\-_][\p{N}]+)?))/u.exec(raw.replace(/&#?\w+;/g, (e) => ' '.repeat(e.length)));
-  if (!m) return undefined;
-  const start = range.start + m[0].length - m[1]!.length;
-  return { text: m[1]!, range: { start, end: start + m[1]!.length } };
+  const raw = model.text.slice(range.start, Math.min(range.end, range.start + 200)).replace(/&#?\w+;/g, (e) => ' '.repeat(e.length));
+  const m = /^[\s*_`"'|]*([\p{L}\p{N}]+)(?:([\s\-_])([\p{L}\p{N}]{1,3})(?![\p{L}\p{N}]))?/u.exec(raw);
+  if (!m) return [];
+  const start = range.start + m[0].length - m[1]!.length - (m[2] ? m[2].length + m[3]!.length : 0);
+  const first = { text: m[1]!, range: { start, end: start + m[1]!.length } };
+  if (!m[2]) return [first];
+  const two = m[1]! + m[2] + m[3]!;
+  return [{ text: two, range: { start, end: start + two.length } }, first];
 }
 
 export default defineRule<Options>({
@@ -59,12 +65,14 @@ export default defineRule<Options>({
   check({ model, options, report }) {
     const allowed = new Set(options.allowed.map(normalize));
     for (const field of model.fields) {
-      if (field.key !== 'severity' || field.label.toLowerCase().includes('priority') && !/^p\d/i.test(field.value.trim())) continue;
-      const value = leading(model, field);
+      // "Priority: Urgent" is a priority scale, not a severity; only a P-number is checked there.
+      if (field.key !== 'severity' || (field.label.toLowerCase().includes('priority') && !/^p\d/i.test(field.value.replace(/^[\s|*_]+/, '')))) continue;
+      const candidates = leading(model, field);
+      const value = candidates[0];
       if (!value || isBlankValue(value.text)) continue;
-      const n = normalize(value.text);
       // A bare number is read on the SEV scale: "Severity: 2".
-      if (allowed.has(n) || (/^\d$/.test(n) && allowed.has(`sev${n}`))) continue;
+      const fits = (c: { text: string }) => allowed.has(normalize(c.text)) || (/^\d$/.test(c.text) && allowed.has(`sev${c.text}`));
+      if (candidates.some(fits)) continue;
       report({
         message: `Severity "${value.text}" is not one of the allowed values: ${compact(options.allowed)}.`,
         range: value.range,

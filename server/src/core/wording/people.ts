@@ -53,6 +53,6 @@ function compute(model: PostmortemModel): KnownPeople {
 export function isPersonHandle(handle: string, teamHandles: ReadonlySet<string>): boolean {
   const h = handle.replace(/^@/, '').toLowerCase();
   if (!h || h.includes('/') || teamHandles.has(h)) return false;
-  if (/(?:^|[-_.])(?:bot|team|oncall|on-call|sre|ops|alerts?|incidents?)$|bot$|\[bot\]$/.test(h)) return false;
+  if (/(?:^|[-_.])(?:bots?|teams?|oncall|on-call|rota|rotation|primary|secondary|sre|ops|alerts?|incidents?|eng|admins|support|squad|group)$|bot$|\[bot\]$|oncall|on-call/.test(h)) return false;
   return /^[a-z0-9][\w.-]*$/.test(h);
 }

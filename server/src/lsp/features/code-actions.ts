@@ -38,7 +38,8 @@ export async function codeActions(analyses: Analyses, params: CodeActionParams, 
       if (!finding.fixes?.length || !rangesTouch(finding.range, range)) continue;
       const diagnostic = toDiagnostic(doc, finding);
       for (const fix of finding.fixes) {
-        const key = `${fix.title}\0${JSON.stringify(fix.edits)}`;
+        // Cheap to compute even when a fix rewrites a long timeline (no JSON of its text).
+        const key = `${fix.title}\0${fix.edits.map((e) => `${e.start}:${e.end}:${e.newText.length}`).join()}`;
         const same = seen.get(key);
         if (same) {
           same.diagnostics!.push(diagnostic);

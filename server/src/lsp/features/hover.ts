@@ -2,30 +2,16 @@
 // the incident start it was; on the duration statement, the arithmetic.
 import { MarkupKind, type CancellationToken, type Hover, type HoverParams } from 'vscode-languageserver';
 import type { Analyses } from '../analyses';
-import type { EntryFacts } from '../analysis-protocol';
 import { toRange } from '../convert';
+import { entryAt, entryIndexAt, entryStrings, type EntryFacts } from '../timeline-columns';
 import { formatClockTime, formatDate, formatDayMinutes, formatElapsed } from '../time-text';
 
-/** The entry whose timestamp holds the offset (entries are in document order). */
-export function entryAt(entries: readonly EntryFacts[], offset: number): EntryFacts | undefined {
-  let lo = 0;
-  let hi = entries.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const e = entries[mid]!;
-    if (offset < e.timeRange.start) hi = mid - 1;
-    else if (offset > e.timeRange.end) lo = mid + 1;
-    else return e;
-  }
-  return undefined;
-}
-
-export function entryMarkdown(entry: EntryFacts, base: string | undefined): string {
+export function entryMarkdown(entry: EntryFacts, written: string, base: string | undefined): string {
   const lines: string[] = [];
   const zone = entry.zone;
   const clock = entry.clock ? formatClockTime(entry.clock) : undefined;
   const date = entry.date ? formatDate(entry.date) : undefined;
-  lines.push(`**${[clock, zone?.text].filter(Boolean).join(' ') || entry.written}**${date ? ` · ${date}` : ''}`);
+  lines.push(`**${[clock, zone?.text].filter(Boolean).join(' ') || written}**${date ? ` · ${date}` : ''}`);
   if (clock && zone?.offsetMinutes !== undefined && zone.offsetMinutes !== 0 && entry.clock) {
     const local = entry.clock.hour * 60 + entry.clock.minute;
     const utc = local - zone.offsetMinutes;
@@ -46,8 +32,13 @@ export async function hover(analyses: Analyses, params: HoverParams, token: Canc
   if (!got || !got.current || !got.facts.isPostmortem) return null;
   const { facts, doc } = got;
   const offset = doc.offsetAt(params.position);
-  const entry = facts.timeline ? entryAt(facts.timeline.entries, offset) : undefined;
-  if (entry) return { contents: { kind: MarkupKind.Markdown, value: entryMarkdown(entry, facts.timeline!.base) }, range: toRange(doc, entry.timeRange) };
+  const timeline = facts.timeline;
+  const index = timeline ? entryIndexAt(timeline, offset) : -1;
+  if (timeline && index >= 0) {
+    const entry = entryAt(timeline, index);
+    const value = entryMarkdown(entry, entryStrings(doc.getText(), entry).written, timeline.base);
+    return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(doc, entry.timeRange) };
+  }
   const duration = facts.duration;
   const range = duration?.ranges.find((r) => r.start <= offset && offset <= r.end);
   if (duration && range) return { contents: { kind: MarkupKind.Markdown, value: duration.markdown }, range: toRange(doc, range) };

@@ -3,8 +3,8 @@
 import { SymbolKind, type CancellationToken, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver';
 import type { TextRange } from '../../core/types';
 import type { Analyses } from '../analyses';
-import type { EntryFacts } from '../analysis-protocol';
 import { toRange, type Positions } from '../convert';
+import { entryAt, entryStrings, type EntryFacts } from '../timeline-columns';
 import { formatElapsed } from '../time-text';
 
 /** The selection must lie inside the range (VS Code rejects the symbol otherwise). */
@@ -14,8 +14,9 @@ function symbolRanges(doc: Positions, range: TextRange, selection: TextRange) {
   return { range: toRange(doc, { start, end }), selectionRange: toRange(doc, selection) };
 }
 
-function entrySymbol(doc: Positions, e: EntryFacts): DocumentSymbol {
-  const name = `${e.written} ${e.text}`.trim() || e.written || 'entry';
+function entrySymbol(doc: Positions, text: string, e: EntryFacts): DocumentSymbol {
+  const strings = entryStrings(text, e);
+  const name = `${strings.written} ${strings.text}`.trim() || 'entry';
   return {
     name,
     kind: SymbolKind.Event,
@@ -39,7 +40,8 @@ export async function documentSymbols(analyses: Analyses, params: DocumentSymbol
   const timeline = facts.timeline;
   if (timeline && symbols[timeline.section]) {
     // Entries go after any sub-sections already nested here, in document order.
-    const entries = timeline.entries.map((e) => entrySymbol(doc, e));
+    const text = doc.getText();
+    const entries = Array.from({ length: timeline.count }, (_, i) => entrySymbol(doc, text, entryAt(timeline, i)));
     symbols[timeline.section]!.children!.push(...entries);
   }
   const roots: DocumentSymbol[] = [];

@@ -1,6 +1,7 @@
 // A new timeline entry stamped "now" in the document's zone, written the way the document's other
 // entries are written (list marker, bold, 12- or 24-hour clock, zone after the time or not).
-import type { DocumentFacts, EntryFacts } from '../analysis-protocol';
+import type { DocumentFacts } from '../analysis-protocol';
+import { entryAt, type EntryFacts } from '../timeline-columns';
 import { formatDayMinutes, formatOffset } from '../time-text';
 
 export interface NewEntry {
@@ -25,11 +26,17 @@ function nowInZone(facts: DocumentFacts, now: Date): number {
 
 /** The entry a new one is modelled on: the one before the cursor, else the last. */
 export function modelEntry(facts: DocumentFacts, before?: number): EntryFacts | undefined {
-  const entries = facts.timeline?.entries.filter((e) => e.clock) ?? [];
-  if (before === undefined) return entries.at(-1);
+  const timeline = facts.timeline;
+  if (!timeline) return undefined;
   let found: EntryFacts | undefined;
-  for (const e of entries) if (e.lineRange.start <= before) found = e;
-  return found ?? entries.at(-1);
+  let last: EntryFacts | undefined;
+  for (let i = 0; i < timeline.count; i++) {
+    const e = entryAt(timeline, i);
+    if (!e.clock) continue;
+    last = e;
+    if (before !== undefined && e.lineRange.start <= before) found = e;
+  }
+  return found ?? last;
 }
 
 export function newEntry(text: string, facts: DocumentFacts, now: Date, like?: EntryFacts): NewEntry {

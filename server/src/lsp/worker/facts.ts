@@ -1,11 +1,12 @@
 // Runs in the analysis worker: reduces an engine Analysis to the facts the request thread needs.
-// Linear in the number of sections and timeline entries; no formatting per entry beyond what
-// the outline shows, so a large timeline costs little on every keystroke.
+// Linear in the number of sections and timeline entries, with no strings made per entry: a long
+// timeline goes over as numbers (timeline-columns.ts), so it costs little on every keystroke.
 import type { Analysis } from '../../core/analyze';
 import type { Moment, PostmortemModel, TimelineEntry } from '../../core/model/types';
 import * as time from '../../core/time';
 import type { TimeMention, Zone } from '../../core/time/types';
-import type { DocumentFacts, EntryFacts, SectionFacts, TimelineFacts, ZoneFacts } from '../analysis-protocol';
+import type { DocumentFacts, SectionFacts, TimelineFacts, ZoneFacts } from '../analysis-protocol';
+import { TimelineColumnsBuilder } from '../timeline-columns';
 import { durationFacts } from './duration-facts';
 
 const DAY = 24 * 60;
@@ -54,8 +55,12 @@ function sectionFacts(s: PostmortemModel['sections'][number]): SectionFacts {
 function entryZone(model: PostmortemModel, defaultZone: string | undefined): ZoneFacts {
   const declared = model.timeline?.declaredZone?.zone;
   if (declared?.offsetMinutes !== undefined) return zoneFacts(declared);
-  const lastWritten = [...(model.timeline?.entries ?? [])].reverse().find((e) => e.zoneExplicit && e.zone?.offsetMinutes !== undefined)?.zone;
-  if (lastWritten) return zoneFacts(lastWritten);
+  // Next, the zone the entries themselves write (the last one that names a usable zone).
+  const entries = model.timeline?.entries ?? [];
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const zone = entries[i]!.zone;
+    if (entries[i]!.zoneExplicit && zone?.offsetMinutes !== undefined) return zoneFacts(zone);
+  }
   const incident = model.incident.start?.mention.zone;
   if (incident?.offsetMinutes !== undefined) return zoneFacts(incident);
   const configured = defaultZone ? time.lookupZone(defaultZone) : undefined;
@@ -101,11 +106,12 @@ function timelineFacts(model: PostmortemModel): TimelineFacts | undefined {
     return time.toUtcMinutes(e.date?.year !== undefined ? e.date : undefined, t, e.zone);
   };
   const base = baseOf(model, timeline.entries, minutesOf);
+  const columns = new TimelineColumnsBuilder(timeline.entries.length);
   // Entries without a known date are placed on the day after the previous one when the clock
   // goes back by more than half a day (23:50 then 00:10), as a reader would.
   let days = 0;
   let previous: number | undefined;
-  const entries = timeline.entries.map((e): EntryFacts => {
+  for (const e of timeline.entries) {
     const mention = firstOf(e.mention);
     const minutes = minutesOf(e);
     let elapsed: number | undefined;
@@ -120,20 +126,18 @@ function timelineFacts(model: PostmortemModel): TimelineFacts | undefined {
         if (elapsed < -DAY / 2) elapsed += DAY;
       }
     }
-    return {
+    columns.add({
       timeRange: e.timeRange,
       lineRange: e.lineRange,
       range: e.range,
-      written: model.text.slice(e.timeRange.start, Math.min(e.timeRange.end, e.timeRange.start + 80)),
-      text: e.text.length > 120 ? `${e.text.slice(0, 117)}…` : e.text,
       ...(mention.time ? { clock: mention.time } : {}),
       ...(e.date ? { date: e.date } : {}),
       ...(e.zone ? { zone: zoneFacts(e.zone) } : {}),
       zoneExplicit: e.zoneExplicit,
       ...(elapsed !== undefined ? { elapsed: Math.round(elapsed) } : {}),
-    };
-  });
-  return { section: timeline.section, entries, ...(base ? { base: base.label } : {}) };
+    });
+  }
+  return { section: timeline.section, ...columns.finish(), ...(base ? { base: base.label } : {}) };
 }
 
 function mod(n: number, m: number): number {

@@ -37,8 +37,15 @@ const LATIN_COMMON = new Set('sit sed do ut et in ad enim minim quis nisi ex ea 
 const DATE_FORMAT = /(?:YYYY|yyyy)([-/.])(?:MM|mm)\1(?:DD|dd)|(?:MM|mm|DD|dd)([-/.])(?:DD|dd|MM|mm)\2(?:YYYY|yyyy|YY|yy)/y;
 const TIME_FORMAT = /(?:HH|hh|XX|xx):(?:MM|mm|XX|xx)(?::(?:SS|ss|XX|xx))?/y;
 
-const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
+/** indexOf that looks at most `limit` characters ahead, so a line of openers stays linear. */
+function indexWithin(s: string, needle: string, from: number, limit: number): number {
+  const at = s.slice(from, from + limit + needle.length).indexOf(needle);
+  return at === -1 ? -1 : from + at;
+}
+
 const isAsciiLetter = (c: string | undefined) => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+/** ASCII first: this runs for every character of every line. */
+const isWordChar = (c: string | undefined) => c !== undefined && (isAsciiLetter(c) || (c >= '0' && c <= '9') || c === '_' || (c > '\x7f' && /[\p{L}\p{N}]/u.test(c)));
 
 export interface ScanContext {
   /** Lower-cased labels of `[label]: url` definitions: `[label]` is then a link, not a blank. */
@@ -53,8 +60,8 @@ export function findPlaceholders(line: string, context: ScanContext = {}): Place
   while (i < line.length) {
     const c = line[i]!;
     if (c === '{' && line[i + 1] === '{') {
-      const close = line.indexOf('}}', i + 2);
-      if (close !== -1 && close - i <= 200) {
+      const close = indexWithin(line, '}}', i + 2, 200);
+      if (close !== -1) {
         add(i, close + 2, 'template');
         i = close + 2;
         continue;
@@ -112,11 +119,14 @@ function wordPlaceholder(line: string, start: number, end: number, word: string,
   if (word !== word.toUpperCase() || word.length < 4) return undefined;
   const second = nextWord(line, end);
   if (CAPS_PAIRS.has(`${word} ${second.word}`)) return 'pair';
-  // A lone DATE or NAME is a blank in ordinary text, but a title in an all-capitals heading or a
-  // "DATE: ..." label at the start of a line.
+  // A lone DATE or NAME is a blank only where a value belongs, beside a time ("12:45 PM DATE:").
+  // "The DATE column", "NAME: Bob", a "DATE" label line and "TIME (UTC)" headers are words.
   if (!CAPS_WORDS.has(word) || mostlyCaps) return undefined;
-  if (line.slice(0, start).trim() === '' && line.slice(end).trimStart().startsWith(':')) return undefined;
-  return 'blank';
+  const before = line.slice(Math.max(0, start - 16), start).trimEnd();
+  const after = line.slice(end, end + 4).trimStart();
+  // "12:45 PM DATE", "15:00 UTC DATE", "DATE 14:00".
+  if (/\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?$/.test(before) || /^\d/.test(after)) return 'blank';
+  return undefined;
 }
 
 function nextWord(line: string, from: number): { word: string; end: number } {
@@ -152,8 +162,8 @@ function formatAt(line: string, i: number): number {
 
 /** `[date]`, `[Your Name]`, `[link to github issue]`, `[???]`, `[...]`: not links, task boxes or notes. */
 function bracketBlank(line: string, i: number, context: ScanContext): number {
-  const close = line.indexOf(']', i + 1);
-  if (close === -1 || close - i > 80) return -1;
+  const close = indexWithin(line, ']', i + 1, 80);
+  if (close === -1) return -1;
   const inner = line.slice(i + 1, close).trim();
   if (inner.includes('[')) return -1;
   // "[text](url)", "[text][ref]" and "[ref]: url" are links.
@@ -168,8 +178,8 @@ function bracketBlank(line: string, i: number, context: ScanContext): number {
 /** `<owner>`, `<your-name>`, `<incident date>`: a word in angle brackets that is not an HTML tag. */
 function angleBlank(line: string, i: number): number {
   if (isWordChar(line[i - 1])) return -1; // List<Name> is code, not a blank
-  const close = line.indexOf('>', i + 1);
-  if (close === -1 || close - i > 40) return -1;
+  const close = indexWithin(line, '>', i + 1, 40);
+  if (close === -1) return -1;
   const inner = line.slice(i + 1, close);
   if (!/^[A-Za-z][A-Za-z _-]*$/.test(inner)) return -1;
   const first = /^[A-Za-z]+/.exec(inner)![0].toLowerCase();
@@ -195,12 +205,13 @@ function latinRun(line: string, i: number): { end: number; count: number; filler
     if (word === 'lorem') lorem = true;
     end = k;
     j = k;
-    while (line[j] === ' ' || line[j] === ',' || line[j] === '.' || line[j] === ';') j++;
+    // A run goes on across spaces and commas, not across sentences.
+    while (line[j] === ' ' || line[j] === ',') j++;
   }
   return { end, count, filler: lorem || distinctive >= 2 };
 }
 
 /** A whole cell or list item that only says "etc" or "...": a template row nobody filled in. */
 export function isFiller(text: string): boolean {
-  return /^(?:etc\.?|\.{3}|…|-{3})$/i.test(text.trim());
+  return /^(?:[Ee]tc\.?|\.{3}|…)$/.test(text.trim());
 }

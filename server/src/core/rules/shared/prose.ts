@@ -77,6 +77,10 @@ export function maskLine(raw: string, state: { inComment: boolean }, keepUrls = 
     i = close + 3;
   }
   const spans = codeSpans(raw);
+  // Where the last ")" and ">" are: an opener after them cannot close, which is answered in O(1)
+  // instead of a bounded scan (a line of "](](](" or "<a<a<a" stays fast).
+  const lastParen = raw.lastIndexOf(')');
+  const lastAngle = raw.lastIndexOf('>');
   let span = 0;
   while (i < raw.length) {
     while (span < spans.length && spans[span]!.end <= i) span++;
@@ -86,8 +90,8 @@ export function maskLine(raw: string, state: { inComment: boolean }, keepUrls = 
       continue;
     }
     const c = raw[i]!;
-    if (c === '<') i = maskAngle(raw, chars, i, state);
-    else if (c === ']' && raw[i + 1] === '(' && !keepUrls) i = maskDestination(raw, chars, i + 1);
+    if (c === '<') i = i < lastAngle || raw.startsWith('<!--', i) ? maskAngle(raw, chars, i, state) : i + 1;
+    else if (c === ']' && raw[i + 1] === '(' && !keepUrls) i = i + 1 < lastParen ? maskDestination(raw, chars, i + 1) : i + 1;
     else if (c === '&') i = maskEntity(raw, chars, i);
     else if ((c === 'h' || c === 'w') && isUrlStart(raw, i)) i = keepUrls ? skipUntilSpace(raw, i) : maskUntilSpace(raw, chars, i);
     else i++;
@@ -155,8 +159,10 @@ function maskAngle(raw: string, chars: string[], i: number, state: { inComment: 
   const name = raw.slice(nameStart, j).toLowerCase();
   const autolink = /^https?$|^mailto$/.test(name) && raw[j] === ':';
   if (!autolink && !HTML_TAGS.has(name)) return i + 1;
-  const close = raw.indexOf('>', j);
-  if (close === -1 || close - i > 500) return i + 1;
+  // Looks at most 300 characters ahead: a line of unclosed "<span" stays linear.
+  const ahead = raw.slice(j, j + 300).indexOf('>');
+  if (ahead === -1) return i + 1;
+  const close = j + ahead;
   blank(chars, i, close + 1);
   return close + 1;
 }
@@ -164,7 +170,7 @@ function maskAngle(raw: string, chars: string[], i: number, state: { inComment: 
 /** `](destination "title")`: blanked inside the parentheses, which stay so a link still reads as one. */
 function maskDestination(raw: string, chars: string[], open: number): number {
   let depth = 0;
-  for (let j = open; j < raw.length && j - open < 2000; j++) {
+  for (let j = open; j < raw.length && j - open < 500; j++) {
     const c = raw[j];
     if (c === '(') depth++;
     else if (c === ')' && --depth === 0) {

@@ -1,0 +1,309 @@
+#!/usr/bin/env node
+// `npm run bench`: the performance figures of issue 7, each beside its target, from one run.
+// Starts the BUNDLED server (node dist/server.js --stdio, debounceMs 0) and times over LSP:
+// open -> first publishDiagnostics and one-character incremental edits -> publishDiagnostics of
+// that version, on generated postmortems of 5 KB, 50 KB, 500 KB and 5 MB; markdownlint (its sync
+// library API, in this process) and a bare remark-parse + remark-gfm parse of the same texts;
+// server start to first diagnostics; RSS; the CLI's files per second with 1 and 2 workers.
+// Writes the table to .bench/latest.md. Options: --no-build, --quick (fewer repetitions).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generatePostmortem } from './bench/generate.mjs';
+import { BenchClient } from './bench/lsp.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SERVER = join(ROOT, 'dist', 'server.js');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const OUT_DIR = join(ROOT, '.bench');
+const args = new Set(process.argv.slice(2));
+const QUICK = args.has('--quick');
+const require = createRequire(join(ROOT, 'package.json'));
+
+const log = (...a) => console.error('[bench]', ...a);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const ms = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) + ' ms';
+const benchStart = performance.now();
+
+// ---------------------------------------------------------------------------------------------
+if (!args.has('--no-build')) {
+  log('building (node scripts/build.mjs; --no-build to skip)');
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+const SIZES = [
+  { label: '5 KB', bytes: 5_000, edits: QUICK ? 20 : 40, lint: 20, parse: 10, opens: 3 },
+  { label: '50 KB', bytes: 50_000, edits: QUICK ? 20 : 40, lint: 10, parse: 5, opens: 3 },
+  { label: '500 KB', bytes: 500_000, edits: QUICK ? 20 : 30, lint: 3, parse: 3, opens: 3 },
+  { label: '5 MB', bytes: 5_000_000, edits: QUICK ? 5 : 10, lint: 1, parse: 1, opens: 1 },
+];
+const EDIT_TARGET = { '5 KB': 5, '50 KB': 10, '500 KB': 25, '5 MB': 150 };
+for (const s of SIZES) s.text = generatePostmortem(s.bytes, 7);
+
+/** LSP position of an offset. */
+function positionAt(text, offset) {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: offset - lineStart };
+}
+
+/** Offsets for one-character edits spread over the text, each inside a word (typing in prose). */
+function editOffsets(text, n) {
+  const out = [];
+  const letter = (c) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  for (let i = 0; i < n; i++) {
+    let p = Math.floor(((i * 0.618034) % 1) * text.length);
+    while (p < text.length - 1 && !(letter(text.charCodeAt(p - 1)) && letter(text.charCodeAt(p)))) p++;
+    out.push(p);
+  }
+  return out;
+}
+
+/** Types `n` characters at spread positions, one version each; returns the per-edit times. */
+async function typeEdits(client, uri, text, version, n, { offsets = editOffsets(text, n), onEdit } = {}) {
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    // Earlier inserts shift later offsets by at most i characters: fine for "varied positions".
+    const at = Math.min(offsets[i % offsets.length] + (i % 2), text.length);
+    const pos = positionAt(text, at);
+    const ch = String.fromCharCode(97 + (i % 26));
+    text = text.slice(0, at) + ch + text.slice(at);
+    version++;
+    const r = await client.change(uri, version, { start: pos, end: pos }, ch);
+    times.push(r.ms);
+    if (r.incomplete) incompleteRuns.push(`edit of ${uri}`);
+    if (onEdit) await onEdit(i + 1);
+  }
+  return { times, text, version };
+}
+
+const results = { sizes: {} };
+/** Figures that ended in a budget cut or a failure instead of an analysis (should stay empty). */
+const incompleteRuns = [];
+const loadBefore = loadavg();
+
+// --- 1. Start-up: spawn -> initialize -> didOpen -> first diagnostics (5 KB) --------------------
+{
+  const runs = QUICK ? 3 : 5;
+  const times = [];
+  let init = [];
+  for (let i = 0; i < runs; i++) {
+    const c = await BenchClient.start(SERVER);
+    init.push(c.tInitialized - c.t0);
+    const uri = 'file:///bench/startup-postmortem.md';
+    const done = c.diagnostics(uri, 1);
+    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: SIZES[0].text } });
+    const r = await done;
+    times.push(r.t - c.t0);
+    await c.stop();
+  }
+  // Calibration: a bare `node -e 0` on this machine now (~100 ms when the machine is idle).
+  const bare = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    bare.push(performance.now() - t);
+  }
+  results.startup = { median: median(times), min: Math.min(...times), max: Math.max(...times), initialize: median(init), nodeBare: median(bare) };
+  log(`start -> first diagnostics: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
+}
+
+// --- 2. Open and edits per size, one server; RSS with the 5 MB document open --------------------
+{
+  const c = await BenchClient.start(SERVER);
+  // Warm the worker (JIT) on a small document, as an editor session would be.
+  await c.open('file:///bench/warmup-postmortem.md', SIZES[0].text);
+  await typeEdits(c, 'file:///bench/warmup-postmortem.md', SIZES[0].text, 1, 20);
+  await c.close('file:///bench/warmup-postmortem.md');
+  for (const s of SIZES) {
+    const opens = [];
+    let uri;
+    let findings = 0;
+    for (let i = 0; i < s.opens; i++) {
+      if (uri) await c.close(uri);
+      uri = `file:///bench/${s.label.replace(' ', '')}-${i}-postmortem.md`;
+      const r = await c.open(uri, s.text);
+      opens.push(r.ms);
+      findings = r.count;
+      if (r.incomplete) incompleteRuns.push(`open of ${uri}`);
+    }
+    const { times } = await typeEdits(c, uri, s.text, 1, s.edits);
+    const mem = c.memory();
+    results.sizes[s.label] = { open: median(opens), opens, edit: median(times), editMax: Math.max(...times), edits: s.edits, findings, mem };
+    log(`${s.label}: open ${opens.map((t) => t.toFixed(1)).join(', ')} ms; edit median ${median(times).toFixed(2)} ms (n=${s.edits}, max ${Math.max(...times).toFixed(1)}); ${findings} diagnostics; RSS ${mem.rssMB.toFixed(0)} MB, peak ${mem.peakMB.toFixed(0)} MB`);
+    if (s.label === '5 MB') results.rss5mb = mem;
+    await c.close(uri);
+  }
+  await c.stop();
+}
+
+// --- 3. RSS over 10,000 edits on a small document ------------------------------------------------
+{
+  const total = QUICK ? 2_000 : 10_000;
+  const capMs = QUICK ? 20_000 : 90_000;
+  const c = await BenchClient.start(SERVER);
+  const uri = 'file:///bench/soak-postmortem.md';
+  const base = SIZES[0].text;
+  await c.open(uri, base);
+  const samples = {};
+  const started = performance.now();
+  let done = 0;
+  // Alternate inserting and deleting one character at spread positions so the text stays the
+  // same size: any growth is the server's, not the document's.
+  const offsets = editOffsets(base, 97);
+  let version = 1;
+  for (let i = 0; i < total; i++) {
+    const at = offsets[(i >> 1) % offsets.length];
+    const pos = positionAt(base, at);
+    version++;
+    if (i % 2 === 0) await c.change(uri, version, { start: pos, end: pos }, 'x');
+    else await c.change(uri, version, { start: pos, end: { line: pos.line, character: pos.character + 1 } }, '');
+    done = i + 1;
+    if (done === 1_000 || done === total) samples[done] = c.memory();
+    if (performance.now() - started > capMs) break;
+  }
+  if (!samples[done]) samples[done] = c.memory();
+  results.soak = { done, total, seconds: (performance.now() - started) / 1000, samples };
+  log(`soak: ${done} edits in ${results.soak.seconds.toFixed(1)} s; RSS ${Object.entries(samples).map(([k, v]) => `${k}: ${v.rssMB.toFixed(0)} MB`).join(', ')}`);
+  await c.stop();
+}
+
+// --- 4. markdownlint (library, in-process) and a bare remark-parse + gfm parse -------------------
+{
+  const { lint } = await import(require.resolve('markdownlint/sync'));
+  const { unified } = await import(require.resolve('unified'));
+  const remarkParse = (await import(require.resolve('remark-parse'))).default;
+  const remarkGfm = (await import(require.resolve('remark-gfm'))).default;
+  const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+  // Warm-up, so neither is charged for its JIT.
+  for (let i = 0; i < 5; i++) {
+    lint({ strings: { w: SIZES[0].text } });
+    parser.parse(SIZES[0].text);
+  }
+  for (const s of SIZES) {
+    const ml = [];
+    for (let i = 0; i < s.lint; i++) {
+      const t = performance.now();
+      lint({ strings: { doc: s.text } });
+      ml.push(performance.now() - t);
+    }
+    const bp = [];
+    for (let i = 0; i < s.parse; i++) {
+      const t = performance.now();
+      parser.parse(s.text);
+      bp.push(performance.now() - t);
+    }
+    Object.assign(results.sizes[s.label], { markdownlint: median(ml), bareParse: median(bp) });
+    log(`${s.label}: markdownlint ${median(ml).toFixed(1)} ms, bare parse ${median(bp).toFixed(1)} ms`);
+  }
+}
+
+// --- 5. CLI files per second with 1 and 2 workers ------------------------------------------------
+{
+  const dir = join(OUT_DIR, 'cli-corpus');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const FILES = 200;
+  for (let i = 0; i < FILES; i++) writeFileSync(join(dir, `incident-${String(i).padStart(3, '0')}-postmortem.md`), generatePostmortem(20_000, 100 + i));
+  const runs = QUICK ? 2 : 3;
+  const fps = { 1: [], 2: [] };
+  for (let r = 0; r < runs; r++) {
+    for (const jobs of [1, 2]) {
+      const t = performance.now();
+      const p = spawnSync(process.execPath, [CLI, 'lint', '--jobs', String(jobs), '--format', 'json', '--no-config', dir], { cwd: ROOT, maxBuffer: 1 << 28 });
+      const sec = (performance.now() - t) / 1000;
+      if (p.status !== 0 && p.status !== 1) throw new Error(`cli exited ${p.status}: ${p.stderr}`);
+      fps[jobs].push(FILES / sec);
+    }
+  }
+  results.cli = { files: FILES, fps, j1: median(fps[1]), j2: median(fps[2]) };
+  log(`cli files/s: 1 worker ${fps[1].map((x) => x.toFixed(0)).join(', ')}; 2 workers ${fps[2].map((x) => x.toFixed(0)).join(', ')}`);
+  rmSync(dir, { recursive: true, force: true });
+}
+
+// --- 6. Where a keystroke's time goes: the engine in-process, CPU medians per phase -----------------
+{
+  results.phases = {};
+  for (const [label, bytes, n] of [['50 KB', 50_000, QUICK ? 3 : 7], ['500 KB', 500_000, QUICK ? 2 : 5]]) {
+    const p = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'bench', 'phases.ts'), String(bytes), String(n)], { cwd: ROOT, maxBuffer: 1 << 26 });
+    if (p.status !== 0) {
+      log(`phases ${label} failed: ${p.stderr}`);
+      continue;
+    }
+    results.phases[label] = JSON.parse(p.stdout.toString());
+  }
+}
+
+// --- Report ----------------------------------------------------------------------------------------
+const rows = [];
+const verdict = (ok) => (ok ? 'PASS' : '**MISS**');
+const lines = [];
+const L = (s = '') => lines.push(s);
+L(`### Benchmark (\`npm run bench\`${QUICK ? ' --quick' : ''})`);
+L();
+L(`${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · Node ${process.version} · ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'} · bundled server over stdio, \`debounceMs: 0\`.`);
+L('markdownlint is timed **in-process as a library** (its sync API on the full text, no LSP, no transport),');
+L('which flatters it against our figures, which are LSP round trips (didChange → publishDiagnostics).');
+L(`Load average (1 min) before / after the run: ${loadBefore[0].toFixed(1)} / ${loadavg()[0].toFixed(1)} on ${cpus().length} cores${loadBefore[0] > cpus().length || loadavg()[0] > cpus().length ? ' — **the machine was shared and busy: wall-clock figures are inflated**' : ''}. Budget set to 600 s so no figure is a budget cut.`);
+if (incompleteRuns.length > 0) L(`**${incompleteRuns.length} measurement(s) ended in a budget cut or failure note, not an analysis:** ${incompleteRuns.slice(0, 5).join('; ')}`);
+L();
+L('| size | open → diagnostics | bare remark-parse+gfm | open / parse | edit → diagnostics (median) | edit target | markdownlint (lib) | markdownlint / edit |');
+L('| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |');
+for (const s of SIZES) {
+  const r = results.sizes[s.label];
+  const target = EDIT_TARGET[s.label];
+  const openRatio = r.open / r.bareParse;
+  const openCell = s.bytes >= 500_000 ? `${openRatio.toFixed(2)}× (≤ 1.2×: ${verdict(openRatio <= 1.2)})` : `${openRatio.toFixed(2)}×`;
+  const mlRatio = r.markdownlint / r.edit;
+  const mlCell = s.label === '500 KB' ? `${mlRatio.toFixed(0)}× (≥ 50×: ${verdict(mlRatio >= 50)})` : `${mlRatio.toFixed(0)}×`;
+  L(`| ${s.label} | ${ms(r.open)} | ${ms(r.bareParse)} | ${openCell} | ${ms(r.edit)} (n=${r.edits}) | ≤ ${target} ms: ${verdict(r.edit <= target)} | ${ms(r.markdownlint)} | ${mlCell} |`);
+  rows.push({ ok: r.edit <= target });
+}
+L();
+const st = results.startup;
+const rss = results.rss5mb;
+const soak = results.soak;
+const s1k = soak.samples[1000];
+const sEnd = soak.samples[soak.done];
+const growth = s1k && sEnd ? sEnd.rssMB - s1k.rssMB : NaN;
+const cliRatio = results.cli.j2 / results.cli.j1;
+const spread = (xs) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
+L('| figure | measured | target | |');
+L('| --- | ---: | --- | --- |');
+L(`| server start → first diagnostics, 5 KB (spawn, initialize, didOpen) | ${ms(st.median)} (${st.min.toFixed(0)}–${st.max.toFixed(0)}; initialize answered at ${ms(st.initialize)}; a bare \`node -e 0\` took ${ms(st.nodeBare)}) | ≤ 250 ms | ${verdict(st.median <= 250)} |`);
+L(`| server peak RSS (VmHWM, incl. worker threads) with the 5 MB postmortem open and edited | ${rss.peakMB.toFixed(0)} MB (now ${rss.rssMB.toFixed(0)} MB) | ≤ 300 MB | ${verdict(rss.peakMB <= 300)} |`);
+L(`| RSS after 1,000 → ${soak.done.toLocaleString('en')} edits (5 KB doc, insert/delete pairs, ${soak.seconds.toFixed(0)} s) | ${s1k ? s1k.rssMB.toFixed(0) : '?'} → ${sEnd.rssMB.toFixed(0)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB) | no growth${soak.done < soak.total ? ` (capped at ${soak.done} of ${soak.total})` : ''} | ${verdict(growth <= 5 && soak.done >= soak.total)} |`);
+L(`| CLI files/s, ${results.cli.files} files of 20 KB, \`--jobs 1\` | ${results.cli.j1.toFixed(0)} (runs ${spread(results.cli.fps[1])}) | | |`);
+L(`| CLI files/s, \`--jobs 2\` | ${results.cli.j2.toFixed(0)} (runs ${spread(results.cli.fps[2])}) — ${cliRatio.toFixed(2)}× | ≥ 1.7× | ${verdict(cliRatio >= 1.7)} |`);
+L();
+const ph = results.phases;
+const labels = Object.keys(ph);
+if (labels.length > 0) {
+  L('Where one keystroke goes (engine in-process, CPU ms, median over one-character edits; `scripts/bench/phases.ts`):');
+  L();
+  L(`| phase | ${labels.join(' | ')} |`);
+  L(`| --- | ${labels.map(() => '---:').join(' | ')} |`);
+  const get = (l, k) => ph[l].phases.find((x) => x.phase === k)?.cpuMs;
+  const big = ph[labels[labels.length - 1]].phases.filter((x) => x.phase.startsWith('rule ') && x.phase !== 'rules (all)').sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 3).map((x) => x.phase);
+  for (const k of ['parse: split + cache + re-parse', 'splitBlocks (inside parse)', 'documentLines', 'model (without documentLines)', 'rules (all)', ...big]) {
+    L(`| ${k} | ${labels.map((l) => (get(l, k) === undefined ? '' : get(l, k).toFixed(1))).join(' | ')} |`);
+  }
+  L();
+}
+L(`"no growth" passes when RSS after the last edit is within 5 MB of RSS after 1,000 (no GC can be forced through the bundled server). Bench run took ${((performance.now() - benchStart) / 1000).toFixed(0)} s.`);
+const md = lines.join('\n') + '\n';
+mkdirSync(OUT_DIR, { recursive: true });
+writeFileSync(join(OUT_DIR, 'latest.md'), md);
+writeFileSync(join(OUT_DIR, 'latest.json'), JSON.stringify(results, null, 2));
+process.stdout.write('\n' + md + '\nwritten to .bench/latest.md\n');

@@ -1,0 +1,73 @@
+// Reading action items: owners, due dates, tickets and status from task lists, tables and the
+// sub-bullets under an item, as real postmortems write them.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze, type ActionItem } from '../../server/src/core';
+
+function items(body: string): ActionItem[] {
+  const text = `# Postmortem: test\n\n## Summary\n\nText.\n\n## Timeline\n\n- 10:00 UTC alert\n\n## Action Items\n\n${body}\n`;
+  return analyze(text, { path: 'postmortems/x.md' }).model.actionItems;
+}
+
+const parts = (i: ActionItem) => ({ source: i.source, checked: i.checked, owner: i.owner, due: i.due && `${i.due.year ?? '?'}-${i.due.month}-${i.due.day}`, ticket: i.ticket });
+
+describe('action items', () => {
+  it('reads owners, dates and tickets from the text of task items', () => {
+    const got = items(
+      [
+        '- [ ] Add alerting (owner: Alice Smith, due: 2024-07-01) ABC-123',
+        '- [ ] Rotate keys @bob by June 3 #42',
+        '- [x] Assigned to Carol, deadline: Q3 2024 https://example.invalid/issues/7',
+        '- [ ] Caused by the 2024-05-01 deploy: nothing to read',
+        '- [ ] UTF-8 and SEV-1 are not tickets; `#12` in code is not either',
+        '- [ ] <span style="color: #696969;">styled text</span>',
+      ].join('\n'),
+    ).map(parts);
+    assert.deepEqual(got, [
+      { source: 'task', checked: false, owner: 'Alice Smith', due: '2024-7-1', ticket: 'ABC-123' },
+      { source: 'task', checked: false, owner: '@bob', due: '?-6-3', ticket: '#42' },
+      { source: 'task', checked: true, owner: 'Carol', due: '2024-9-30', ticket: 'https://example.invalid/issues/7' },
+      { source: 'task', checked: false, owner: undefined, due: undefined, ticket: undefined },
+      { source: 'task', checked: false, owner: undefined, due: undefined, ticket: undefined },
+      { source: 'task', checked: false, owner: undefined, due: undefined, ticket: undefined },
+    ]);
+  });
+
+  it('takes details from sub-bullets and treats group titles as headings', () => {
+    const got = items(
+      [
+        '- [ ] Add alerting',
+        '  - Owner: @dana',
+        '  - Due: 2024-08-01',
+        '- Process improvements:',
+        '  - Write the runbook (DONE)',
+        '  - Train the team',
+      ].join('\n'),
+    ).map((i) => ({ text: i.text, ...parts(i) }));
+    assert.deepEqual(got, [
+      { text: 'Add alerting', source: 'task', checked: false, owner: '@dana', due: '2024-8-1', ticket: undefined },
+      { text: 'Write the runbook (DONE)', source: 'list', checked: true, owner: undefined, due: undefined, ticket: undefined },
+      { text: 'Train the team', source: 'list', checked: null, owner: undefined, due: undefined, ticket: undefined },
+    ]);
+  });
+
+  it('reads tables by their columns and skips empty rows and other tables', () => {
+    const got = items(
+      [
+        '| Action Item | Who | Bug # | Due Date | Status |',
+        '|---|---|---|---|---|',
+        '| Add alerting | @erin | [#12](https://example.invalid/12) | 2024-09-01 | In progress |',
+        '| Fix retries | - | n/a | | Done |',
+        '|   |   |   |   |   |',
+        '',
+        '| Region | Cost |',
+        '|---|---|',
+        '| eu | 12 |',
+      ].join('\n'),
+    ).map(parts);
+    assert.deepEqual(got, [
+      { source: 'table', checked: false, owner: '@erin', due: '2024-9-1', ticket: '[#12](https://example.invalid/12)' },
+      { source: 'table', checked: true, owner: undefined, due: undefined, ticket: undefined },
+    ]);
+  });
+});

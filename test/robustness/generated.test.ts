@@ -1,0 +1,87 @@
+// Property tests over the engine: generated postmortems, Markdown soup and both mixed. For every
+// input: no exception, no internal-error finding, ranges inside the text, fixes that apply and
+// stay in their ranges, a fix-all that loses no word and is idempotent, and analysis time within
+// a bound linear in the input's size. FUZZ_SEED / FUZZ_RUNS: see support/env.ts.
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import fc from 'fast-check';
+import { fcParams, FUZZ_RUNS, FUZZ_SEED } from './support/env';
+import { mixedArb, postmortemArb, soupArb } from './support/generators';
+import { checkInvariants } from './support/invariants';
+import { SEEDS } from './support/mutations';
+import { analyzeForced, machineReference, timeOnce, type Reference } from './support/timing';
+
+/**
+ * The per-input bound, in units of this machine's speed on ordinary postmortems: 20 times the
+ * reference rate per KB, plus the cost of 25 KB for the fixed part (setup, GC pauses). Generous on
+ * purpose (it must not flake on a busy machine); it catches hangs and blow-ups on the input at
+ * hand. Quadratic paths that need large inputs to show are hostile.test.ts's and the growth
+ * property's business.
+ */
+const SLACK_PER_KB = 20;
+const FIXED_KB = 25;
+
+let ref: Reference;
+const budgetMs = (text: string) => ref.totalMsPerKb * (SLACK_PER_KB * (text.length / 1000) + FIXED_KB);
+
+/** Analysis time against the bound; the analysis itself is checked by checkInvariants. */
+function assertWithinBudget(text: string): void {
+  const { ms } = timeOnce(() => analyzeForced(text));
+  const budget = budgetMs(text);
+  assert.ok(ms <= budget, `analysis took ${ms.toFixed(0)} ms on ${(text.length / 1000).toFixed(1)} KB; the bound is ${budget.toFixed(0)} ms`);
+}
+
+describe(`engine properties (FUZZ_SEED=${FUZZ_SEED}, FUZZ_RUNS=${FUZZ_RUNS})`, () => {
+  before(() => {
+    ref = machineReference(SEEDS.filter((s) => s.name.startsWith('examples')).map((s) => s.text));
+  });
+
+  it('generated postmortems: every invariant, fix-all idempotent, time bounded', () => {
+    fc.assert(
+      fc.property(postmortemArb, (text) => {
+        assertWithinBudget(text);
+        checkInvariants(text, { idempotence: true, detection: true });
+      }),
+      fcParams(),
+    );
+  });
+
+  it('Markdown soup: every invariant, time bounded', () => {
+    fc.assert(
+      fc.property(soupArb, (text) => {
+        assertWithinBudget(text);
+        checkInvariants(text, { idempotence: true, detection: true });
+      }),
+      fcParams(),
+    );
+  });
+
+  it('postmortems with soup spliced in: every invariant, and a cached parse of the clean version agrees', () => {
+    fc.assert(
+      fc.property(postmortemArb, mixedArb, (previous, text) => {
+        assertWithinBudget(text);
+        checkInvariants(text, { idempotence: true, previous });
+      }),
+      fcParams(),
+    );
+  });
+
+  it('growth: a postmortem repeated 32 times costs about 8 times what it does repeated 4 times', () => {
+    // Linear code gives a ratio near 8; a quadratic path gives near 64. The threshold sits far
+    // from both, and tiny documents (all fixed cost, all noise) are skipped.
+    const RATIO_LIMIT = 24;
+    fc.assert(
+      fc.property(postmortemArb.filter((t) => t.length >= 600), (doc) => {
+        const body = doc.replace(/^\uFEFF/, '');
+        const small = body.repeat(4);
+        const large = body.repeat(32);
+        analyzeForced(small); // warm up the code paths this document takes
+        const tSmall = Math.min(timeOnce(() => analyzeForced(small)).ms, timeOnce(() => analyzeForced(small)).ms);
+        const tLarge = timeOnce(() => analyzeForced(large)).ms;
+        if (tLarge < 100) return; // too fast to tell anything from
+        assert.ok(tLarge <= RATIO_LIMIT * Math.max(tSmall, 1), `x4: ${tSmall.toFixed(0)} ms, x32: ${tLarge.toFixed(0)} ms (${(tLarge / tSmall).toFixed(1)}x for 8x the text)`);
+      }),
+      fcParams(0.15),
+    );
+  });
+});

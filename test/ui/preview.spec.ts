@@ -1,0 +1,144 @@
+// The preview in a real VS Code (code-server + headless Chromium), beyond opening it (which
+// postmortem.spec.ts checks): it follows an edit, a click on a heading reveals that line in the
+// editor, it looks right in light, dark and high-contrast themes (screenshots in
+// test-results/ui/preview-*.png), and the hostile fixture shows no script effect: no dialog, no
+// window.__pwned, nothing fetched but images.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { FrameLocator, Page } from 'playwright-core';
+import { STEP_TIMEOUT_MS, openWorkbench, runCommand, screenshot, type Session } from './harness';
+
+const EXAMPLE = '2024-05-20-checkout-outage.md';
+const HOSTILE = path.resolve(__dirname, '..', 'fixtures', 'render', 'hostile.md');
+
+let session: Session;
+let page: Page;
+
+before(async () => {
+  session = await openWorkbench();
+  page = session.page;
+});
+after(async () => {
+  await session?.close();
+});
+
+async function step(p: Page, name: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (e) {
+    await screenshot(p, `${name}-failure`).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Opens NAME from the Explorer (the postmortems/ folder is expanded if need be). */
+async function openFromExplorer(p: Page, name: string): Promise<void> {
+  const rows = p.locator('.explorer-folders-view .monaco-list-row');
+  const file = rows.filter({ hasText: name }).first();
+  if (!(await file.isVisible())) await rows.filter({ hasText: /^postmortems$/ }).first().click();
+  await file.click();
+  await p.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  await p.locator('.monaco-editor .view-lines').first().waitFor({ timeout: STEP_TIMEOUT_MS });
+}
+
+/** The preview's content frame: VS Code nests it (iframe.webview > #active-frame). */
+function preview(p: Page): FrameLocator {
+  return p.frameLocator('iframe.webview.ready').first().frameLocator('#active-frame');
+}
+
+async function openPreview(p: Page): Promise<FrameLocator> {
+  await runCommand(p, 'Postmortem: Open Preview to the Side');
+  const frame = preview(p);
+  await frame.locator('.pm-card').waitFor({ timeout: 60_000 });
+  return frame;
+}
+
+/** Picks a colour theme by name (the palette's fuzzy match would rank "Browse Color Themes…" first). */
+async function setTheme(p: Page, theme: string): Promise<void> {
+  const rows = p.locator('.quick-input-list .monaco-list-row');
+  const exact = (label: string) => rows.filter({ has: p.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
+  await p.keyboard.press('F1');
+  await p.locator('.quick-input-widget input').fill('>Preferences: Color Theme');
+  await exact('Preferences: Color Theme').click({ timeout: STEP_TIMEOUT_MS });
+  await p.locator('.quick-input-widget input').fill(theme);
+  await exact(theme).click({ timeout: STEP_TIMEOUT_MS });
+  await p.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS }).catch(() => undefined);
+}
+
+test('the preview follows an edit, reveals a clicked heading, and suits light, dark and high contrast', () =>
+  step(page, 'preview-live', async () => {
+    await openFromExplorer(page, EXAMPLE);
+    const frame = await openPreview(page);
+
+    // An edit in the editor shows in the preview after the debounce.
+    await page.locator('.monaco-editor .view-line', { hasText: 'Postmortem: Checkout outage' }).first().click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' (edited)');
+    await frame.locator('.pm-card-title', { hasText: '(edited)' }).waitFor({ timeout: STEP_TIMEOUT_MS });
+    await frame.locator('.pm-document h1', { hasText: '(edited)' }).waitFor({ timeout: STEP_TIMEOUT_MS });
+
+    // A click on a heading in the preview puts the editor's cursor on its line.
+    const heading = frame.locator('.pm-document h2', { hasText: 'Root Cause and Resolution' });
+    const line = Number(await heading.getAttribute('data-line'));
+    await heading.click();
+    await page.locator('[id="status.editor.selection"]', { hasText: `Ln ${line + 1},` }).waitFor({ timeout: STEP_TIMEOUT_MS });
+
+    for (const [theme, bodyClass, name] of [
+      ['Light Modern', 'vscode-light', 'preview-light'],
+      ['Dark Modern', 'vscode-dark', 'preview-dark'],
+      ['Dark High Contrast', 'vscode-high-contrast', 'preview-high-contrast'],
+    ] as const) {
+      await setTheme(page, theme);
+      await frame.locator(`body.${bodyClass}`).waitFor({ timeout: STEP_TIMEOUT_MS });
+      await frame.locator('.pm-card').scrollIntoViewIfNeeded();
+      await screenshot(page, name);
+      // The card's text follows the theme: VS Code's variables reach the report.
+      const colors = await frame.locator('.pm-card-title').evaluate((el) => ({ fg: getComputedStyle(el).color, bg: getComputedStyle(document.body).backgroundColor }));
+      assert.notEqual(colors.fg, colors.bg, `${theme}: text is visible on the background`);
+    }
+    await page.keyboard.press('Control+Z');
+  }));
+
+test('the hostile fixture shows no script effect in the preview', async () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'postmortem-ui-hostile-'));
+  fs.copyFileSync(HOSTILE, path.join(folder, 'hostile.md'));
+  const hostile = await openWorkbench({ folder });
+  const p = hostile.page;
+  const dialogs: string[] = [];
+  const requests: { url: string; type: string }[] = [];
+  p.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  p.context().on('request', (r) => {
+    if (r.url().includes('evil.example')) requests.push({ url: r.url(), type: r.resourceType() });
+  });
+  try {
+    await step(p, 'preview-hostile', async () => {
+      await openFromExplorer(p, 'hostile.md');
+      const frame = await openPreview(p);
+      await frame.locator('.pm-document').waitFor({ timeout: STEP_TIMEOUT_MS });
+      await frame.getByText('overlay').click();
+      const state = await frame.locator('body').evaluate(() => ({
+        pwned: (window as unknown as { __pwned?: unknown }).__pwned,
+        frames: document.querySelectorAll('iframe, object, embed').length,
+        // VS Code adds its own script to the page; the report must bring none.
+        scripts: document.querySelectorAll('#pm-root script').length,
+        handlers: Array.from(document.querySelectorAll('#pm-root *')).filter((el) => Array.from(el.attributes).some((a) => a.name.startsWith('on'))).length,
+      }));
+      assert.equal(state.pwned, undefined);
+      assert.equal(state.frames, 0);
+      assert.equal(state.scripts, 0);
+      assert.equal(state.handlers, 0);
+      assert.deepEqual(dialogs, []);
+      assert.deepEqual(requests.filter((r) => r.type !== 'image'), [], 'nothing but images from the document');
+      await screenshot(p, 'preview-hostile');
+    });
+  } finally {
+    await hostile.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
