@@ -82,7 +82,7 @@ describe('postmortem lint (text)', () => {
       [['lint', '--config', 'x.json', '--no-config'], /^postmortem: --config and --no-config cannot be used together$/],
       [['lint', '--template', 'nope', 'clean.md'], /^postmortem: --template: unknown template "nope"/],
       [['lint', '--time-zone', 'Mars/Olympus', 'clean.md'], /^postmortem: --time-zone: unknown zone "Mars\/Olympus"/],
-      [['frobnicate'], /^postmortem: "frobnicate" is neither a command \(lint\) nor a file or folder$/],
+      [['frobnicate'], /^postmortem: "frobnicate" is neither a command \(lint, metrics, render\) nor a file or folder$/],
     ];
     const runs = await Promise.all(cases.map(([args]) => runCli(args, { cwd: dir })));
     for (const [i, [args, message]] of cases.entries()) {

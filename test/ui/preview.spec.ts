@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { FrameLocator, Page } from 'playwright-core';
-import { STEP_TIMEOUT_MS, openWorkbench, runCommand, screenshot, type Session } from './harness';
+import { STEP_TIMEOUT_MS, openWorkbench, runCommand, screenshot, waitForSquiggle, type Session } from './harness';
 
 const EXAMPLE = '2024-05-20-checkout-outage.md';
 const HOSTILE = path.resolve(__dirname, '..', 'fixtures', 'render', 'hostile.md');
@@ -50,6 +50,8 @@ function preview(p: Page): FrameLocator {
 }
 
 async function openPreview(p: Page): Promise<FrameLocator> {
+  // The extension is up (its commands are in the palette) once the server has checked the document.
+  await waitForSquiggle(p, 'warning', 120_000);
   await runCommand(p, 'Postmortem: Open Preview to the Side');
   const frame = preview(p);
   await frame.locator('.pm-card').waitFor({ timeout: 60_000 });

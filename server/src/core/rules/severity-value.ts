@@ -18,7 +18,12 @@ function normalize(s: string): string {
 function compact(values: readonly string[]): string {
   const out: string[] = [];
   for (let i = 0; i < values.length; ) {
-    const m = /^(.*?)(\d+)$/.exec(values[i]!);
+    // Prefix and trailing number split by a loop: /^(.*?)(\d+)$/ is quadratic on a long run of
+    // digits, and these values come from a workspace's config file, which is not trusted.
+    const value = values[i]!;
+    let cut = value.length;
+    while (cut > 0 && value.charCodeAt(cut - 1) >= 48 && value.charCodeAt(cut - 1) <= 57) cut--;
+    const m = cut < value.length ? [value, value.slice(0, cut), value.slice(cut)] : null;
     let j = i;
     while (m && j + 1 < values.length && values[j + 1] === `${m[1]}${Number(m[2]) + (j + 1 - i)}`) j++;
     out.push(j > i + 1 ? `${values[i]}–${values[j]}` : values.slice(i, j + 1).join(', '));

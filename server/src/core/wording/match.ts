@@ -27,8 +27,11 @@ export function wordsOf(line: string): Word[] {
   const words: Word[] = [];
   let last = 0;
   for (const m of line.matchAll(WORD)) {
-    // A trailing dot or hyphen belongs to the sentence, not the word.
-    const text = m[0].replace(/[.'’_-]+$/, '');
+    // A trailing dot or hyphen belongs to the sentence, not the word. Trimmed by a loop: the
+    // regex /[.'’_-]+$/ rescanned the run from every hyphen (40k hyphens took a second).
+    let cut = m[0].length;
+    while (cut > 0 && ".'’_-".includes(m[0][cut - 1]!)) cut--;
+    const text = m[0].slice(0, cut);
     if (!text) continue;
     const between = line.slice(last, m.index);
     words.push({ text, norm: normalizeWord(text), start: m.index, end: m.index + text.length, clauseStart: words.length === 0 || /[.;:!?()\[\]—–|]|,/.test(between) });
