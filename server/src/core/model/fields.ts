@@ -34,7 +34,8 @@ export function findFields(text: string, lines: readonly DocLine[], sections: re
     while (s + 1 < sections.length && sections[s + 1]!.range.start <= line.start) s++;
     const section = s >= 0 && line.start < sections[s]!.range.end ? innermost(sections, s, line.start) : undefined;
     if (line.kind === 'table-row' && line.cells && line.cells.length >= 2 && !line.header) {
-      fields.push(...tableFields(text, line, section));
+      // One by one, not push(...): a row of ~300k cells would overflow the stack as arguments.
+      for (const field of tableFields(text, line, section)) fields.push(field);
       continue;
     }
     // The memo outlives this version (the block is reused when text above it changes), so it keeps

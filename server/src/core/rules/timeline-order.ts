@@ -39,8 +39,25 @@ export function sortFix(model: PostmortemModel, group: PlacedEntry[]): Fix | und
   });
   newText += tail;
   // Anything but blank space between entries (an untimed note) would end up beside another entry.
-  const safe = gaps.every((g) => g.trim() === '');
+  const safe = gaps.every((g) => g.trim() === '') && keepsMeaningWhenMoved(group);
   return { title: 'Sort the timeline by time', safe, edits: [{ start, end, newText }] };
+}
+
+/**
+ * Entries take the date, year and zone of the last entry that wrote one. When only some entries
+ * of the group write them, sorting changes what the others inherit: "2015-01-02" then "January 1"
+ * sorted puts "January 1" first, where it takes another year and sorts back on the next run. The
+ * sort is safe only when every entry states the same kind of date (full, without a year, or none)
+ * and either every entry or none states its zone.
+ */
+function keepsMeaningWhenMoved(group: readonly PlacedEntry[]): boolean {
+  const dateKind = (p: PlacedEntry) => {
+    const first = 'from' in p.entry.mention ? p.entry.mention.from : p.entry.mention;
+    return !first.date ? 'none' : first.date.year === undefined ? 'partial' : 'full';
+  };
+  const kind = dateKind(group[0]!);
+  const zoned = group[0]!.entry.zoneExplicit;
+  return group.every((p) => dateKind(p) === kind && p.entry.zoneExplicit === zoned);
 }
 
 /** Groups of placed entries that can be sorted together, with the fix for each. */

@@ -13,7 +13,8 @@ export default defineRule({
     const placement = placeTimeline(model);
     const window = windowOnAxis(model, placement);
     const { start, end } = model.incident;
-    if (!window || !start || !end) return;
+    // A window given only as dates has no minutes to compare against.
+    if (!window || !start?.mention.time || !end?.mention.time) return;
     for (const p of placement.placed) {
       if (p.dayOnly) continue;
       // Context before the start (the deploy that caused it) and follow-ups after the end are

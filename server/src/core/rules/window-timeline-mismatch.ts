@@ -18,21 +18,24 @@ export default defineRule({
     const placement = placeTimeline(model);
     const window = windowOnAxis(model, placement);
     const timed = placement.placed.filter((p) => !p.dayOnly);
-    if (!window || timed.length < 2 || !model.incident.start || !model.incident.end) return;
+    const { start, end } = model.incident;
+    // A window given only as dates ("August 3rd to August 5th") has no minutes to compare.
+    if (!window || timed.length < 2 || !start?.mention.time || !end?.mention.time) return;
     const slack = Math.max(options.toleranceMinutes, (window.end - window.start) * 0.1);
-    const last = timed.reduce((a, b) => (b.at >= a.at ? b : a));
+    // A range entry ("10:24–10:52") reaches its end time.
+    const last = timed.reduce((a, b) => (b.end >= a.end ? b : a));
     const first = timed.reduce((a, b) => (b.at < a.at ? b : a));
-    if (window.end - last.at > slack) {
+    if (window.end - last.end > slack) {
       report({
-        message: `The summary puts the end at ${momentText(model, model.incident.end)}, but the timeline's last entry is ${entryTime(model, last.entry)}, ${formatMinutes(Math.round(window.end - last.at))} earlier: add how it ended, or correct the window.`,
-        range: model.incident.end.range,
-        data: { gapMinutes: Math.round(window.end - last.at) },
+        message: `The summary puts the end at ${momentText(model, end)}, but the timeline's last entry is ${entryTime(model, last.entry)}, ${formatMinutes(Math.round(window.end - last.end))} earlier: add how it ended, or correct the window.`,
+        range: end.range,
+        data: { gapMinutes: Math.round(window.end - last.end) },
       });
     }
     if (first.at - window.start > slack) {
       report({
-        message: `The summary puts the start at ${momentText(model, model.incident.start)}, but the timeline's first entry is ${entryTime(model, first.entry)}, ${formatMinutes(Math.round(first.at - window.start))} later: add what happened in between, or correct the window.`,
-        range: model.incident.start.range,
+        message: `The summary puts the start at ${momentText(model, start)}, but the timeline's first entry is ${entryTime(model, first.entry)}, ${formatMinutes(Math.round(first.at - window.start))} later: add what happened in between, or correct the window.`,
+        range: start.range,
         data: { gapMinutes: Math.round(first.at - window.start) },
       });
     }

@@ -28,7 +28,8 @@ function compute(model: PostmortemModel): KnownPeople {
   for (const key of ['authors', 'author', 'owner', 'owners', 'participants', 'responders', 'incident_commander', 'commander']) {
     const v = fm[key];
     if (typeof v === 'string') sources.push(v);
-    else if (Array.isArray(v)) sources.push(...v.filter((x): x is string => typeof x === 'string'));
+    // One by one, not push(...): a front-matter list of ~150k names would overflow the stack.
+    else if (Array.isArray(v)) for (const x of v) if (typeof x === 'string') sources.push(x);
   }
   for (const item of model.actionItems) if (item.owner && !item.owner.startsWith('@')) sources.push(item.owner);
   const names = new Set<string>();

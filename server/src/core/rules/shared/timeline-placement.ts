@@ -12,6 +12,10 @@ export interface PlacedEntry {
   dayOnly: boolean;
   /** Days added because the clock went back past midnight. */
   rolledDays: number;
+  /** Where the entry ends on the axis: later than `at` for a range ("08:20 - 08:24"). */
+  end: number;
+  /** An unpadded 12-hour time written without AM/PM ("1:17" after "11:57") read as afternoon. */
+  readAsPm?: boolean;
 }
 
 export interface OrderProblem {
@@ -59,13 +63,18 @@ function compute(model: PostmortemModel): Placement {
       at = dayNumber(dated) * DAY;
       dayOnly = true;
     } else continue;
+    const length = rangeLength(entry);
     // Undated entries (or dates only inherited) may have passed midnight since the one before.
-    let current: PlacedEntry = { entry, at: at + rolled * DAY, dayOnly, rolledDays: rolled };
+    let current: PlacedEntry = { entry, at: at + rolled * DAY, dayOnly, rolledDays: rolled, end: at + rolled * DAY + length };
     if (latest && current.at < latest.at && !(entry.dateExplicit && absolute)) {
       const gap = latest.at - current.at;
-      if (gap >= ROLLOVER_GAP && !current.dayOnly && !latest.dayOnly) {
+      // "11:57 … 1:17": a 12-hour clock without AM/PM, not a new day, when +12 h lands just after.
+      if (gap >= ROLLOVER_GAP && looksLikeTwelveHourAfternoon(model, entry) && current.at + 12 * 60 >= latest.at && current.at + 12 * 60 - latest.at < ROLLOVER_GAP) {
+        const pm = current.at + 12 * 60;
+        current = { entry, at: pm, dayOnly, rolledDays: rolled, end: pm + length, readAsPm: true };
+      } else if (gap >= ROLLOVER_GAP && !current.dayOnly && !latest.dayOnly) {
         rolled++;
-        current = { entry, at: at + rolled * DAY, dayOnly, rolledDays: rolled };
+        current = { entry, at: at + rolled * DAY, dayOnly, rolledDays: rolled, end: at + rolled * DAY + length };
         // Nothing said midnight passed: neither the stated window nor a date on the entry.
         if (!windowCrossesMidnight && !entry.dateExplicit) problems.push({ entry: current, previous: latest, kind: 'ambiguous-midnight' });
       }
@@ -77,6 +86,26 @@ function compute(model: PostmortemModel): Placement {
     if (!latest || current.at >= latest.at) latest = current;
   }
   return { placed, problems, absolute, byEntry: new Map(placed.map((p) => [p.entry, p])) };
+}
+
+/** Minutes a range entry spans ("09:24–10:05" → 41), 0 for a single time. */
+function rangeLength(entry: TimelineEntry): number {
+  if (!('from' in entry.mention)) return 0;
+  const a = entry.mention.from.time;
+  const b = entry.mention.to.time;
+  if (!a || !b) return 0;
+  const d = b.hour * 60 + b.minute - (a.hour * 60 + a.minute);
+  return d >= 0 ? d : d + DAY;
+}
+
+/** An hour of 1-11 without AM/PM and without a leading zero ("1:17", "10:44", not "07:00"): a 12-hour clock. */
+function looksLikeTwelveHourAfternoon(model: PostmortemModel, entry: TimelineEntry): boolean {
+  const first = 'from' in entry.mention ? entry.mention.from : entry.mention;
+  const t = first.time;
+  if (!t || t.meridiem || t.hour < 1 || t.hour > 11) return false;
+  const written = model.text.slice(entry.timeRange.start, entry.timeRange.end);
+  const digits = /\d{1,2}(?=[:.])/.exec(written);
+  return digits !== null && !digits[0].startsWith('0');
 }
 
 function sameDay(a: PlacedEntry, b: PlacedEntry): boolean {
