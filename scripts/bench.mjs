@@ -151,7 +151,7 @@ const loadBefore = loadavg();
 // --- 3. RSS over 10,000 edits on a small document ------------------------------------------------
 {
   const total = QUICK ? 2_000 : 10_000;
-  const capMs = QUICK ? 20_000 : 90_000;
+  const capMs = QUICK ? 20_000 : 120_000;
   const c = await BenchClient.start(SERVER);
   const uri = 'file:///bench/soak-postmortem.md';
   const base = SIZES[0].text;

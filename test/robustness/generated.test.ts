@@ -9,27 +9,9 @@ import { fcParams, FUZZ_RUNS, FUZZ_SEED } from './support/env';
 import { mixedArb, postmortemArb, soupArb } from './support/generators';
 import { checkInvariants } from './support/invariants';
 import { SEEDS } from './support/mutations';
-import { analyzeForced, machineReference, timeOnce, type Reference } from './support/timing';
-
-/**
- * The per-input bound, in units of this machine's speed on ordinary postmortems: 20 times the
- * reference rate per KB, plus the cost of 25 KB for the fixed part (setup, GC pauses). Generous on
- * purpose (it must not flake on a busy machine); it catches hangs and blow-ups on the input at
- * hand. Quadratic paths that need large inputs to show are hostile.test.ts's and the growth
- * property's business.
- */
-const SLACK_PER_KB = 20;
-const FIXED_KB = 25;
+import { analyzeForced, assertWithinBudget, machineReference, timeOnce, type Reference } from './support/timing';
 
 let ref: Reference;
-const budgetMs = (text: string) => ref.totalMsPerKb * (SLACK_PER_KB * (text.length / 1000) + FIXED_KB);
-
-/** Analysis time against the bound; the analysis itself is checked by checkInvariants. */
-function assertWithinBudget(text: string): void {
-  const { ms } = timeOnce(() => analyzeForced(text));
-  const budget = budgetMs(text);
-  assert.ok(ms <= budget, `analysis took ${ms.toFixed(0)} ms on ${(text.length / 1000).toFixed(1)} KB; the bound is ${budget.toFixed(0)} ms`);
-}
 
 describe(`engine properties (FUZZ_SEED=${FUZZ_SEED}, FUZZ_RUNS=${FUZZ_RUNS})`, () => {
   before(() => {
@@ -39,7 +21,7 @@ describe(`engine properties (FUZZ_SEED=${FUZZ_SEED}, FUZZ_RUNS=${FUZZ_RUNS})`, (
   it('generated postmortems: every invariant, fix-all idempotent, time bounded', () => {
     fc.assert(
       fc.property(postmortemArb, (text) => {
-        assertWithinBudget(text);
+        assertWithinBudget(ref, text);
         checkInvariants(text, { idempotence: true, detection: true });
       }),
       fcParams(),
@@ -49,7 +31,7 @@ describe(`engine properties (FUZZ_SEED=${FUZZ_SEED}, FUZZ_RUNS=${FUZZ_RUNS})`, (
   it('Markdown soup: every invariant, time bounded', () => {
     fc.assert(
       fc.property(soupArb, (text) => {
-        assertWithinBudget(text);
+        assertWithinBudget(ref, text);
         checkInvariants(text, { idempotence: true, detection: true });
       }),
       fcParams(),
@@ -59,7 +41,7 @@ describe(`engine properties (FUZZ_SEED=${FUZZ_SEED}, FUZZ_RUNS=${FUZZ_RUNS})`, (
   it('postmortems with soup spliced in: every invariant, and a cached parse of the clean version agrees', () => {
     fc.assert(
       fc.property(postmortemArb, mixedArb, (previous, text) => {
-        assertWithinBudget(text);
+        assertWithinBudget(ref, text);
         checkInvariants(text, { idempotence: true, previous });
       }),
       fcParams(),

@@ -1,5 +1,6 @@
 // Measuring the engine: total analysis time, and where it goes (parse, model, each rule), so a
 // superlinear path can be pinned on the code that has it.
+import assert from 'node:assert/strict';
 import { analyze, BlockCache, RULES, type Analysis } from '../../../server/src/core';
 import type { Rule } from '../../../server/src/core/rules/rule';
 
@@ -97,4 +98,21 @@ export function machineReference(docs: readonly string[]): Reference {
   const engine = bestOf(5, () => docs.forEach((d, i) => analyzeForced(d, caches[i])));
   reference = { totalMsPerKb: total / kb, engineMsPerKb: engine / kb };
   return reference;
+}
+
+/**
+ * The per-input bound of the property tests, in units of this machine's speed on ordinary
+ * postmortems: 20 times the reference rate per KB, plus the cost of 25 KB for the fixed part
+ * (setup, a GC pause). Generous on purpose: it must not flake on a busy machine. It catches hangs
+ * and blow-ups on the input at hand; quadratic paths that need large inputs to show are
+ * hostile.test.ts's and the growth property's business.
+ */
+export function budgetMs(ref: Reference, text: string): number {
+  return ref.totalMsPerKb * (20 * (text.length / 1000) + 25);
+}
+
+export function assertWithinBudget(ref: Reference, text: string): void {
+  const { ms } = timeOnce(() => analyzeForced(text));
+  const budget = budgetMs(ref, text);
+  assert.ok(ms <= budget, `analysis took ${ms.toFixed(0)} ms on ${(text.length / 1000).toFixed(1)} KB; the bound is ${budget.toFixed(0)} ms (${ref.totalMsPerKb.toFixed(2)} ms/KB on the examples)`);
 }

@@ -95,10 +95,29 @@ function checkForm(table: Table, report: (r: Report) => void): void {
   for (const b of blanks) report({ message: `"${b.label}" has no value: fill it in.`, range: b.value.range, data: { kind: 'empty-cell', label: b.label } });
 }
 
+interface PlaceholderMemo {
+  text: string;
+  defsKey: string;
+  found: Placeholder[];
+}
+
+/**
+ * findPlaceholders for one line, remembered in the line's memo (which survives block reuse): a
+ * keystroke then re-scans only the lines it changed. Offsets are relative to the line's text.
+ */
+function placeholdersOf(memo: Map<string, unknown>, text: string, defs: ReadonlySet<string>, defsKey: string): Placeholder[] {
+  const cached = memo.get('placeholders') as PlaceholderMemo | undefined;
+  if (cached && cached.text === text && cached.defsKey === defsKey) return cached.found;
+  const found = findPlaceholders(text, { definitions: defs });
+  memo.set('placeholders', { text, defsKey, found } satisfies PlaceholderMemo);
+  return found;
+}
+
 function check(model: PostmortemModel, report: (r: Report) => void): void {
   const defs = definitions(model.text);
+  const defsKey = [...defs].join('\n');
   for (const p of proseLines(model)) {
-    for (const found of findPlaceholders(p.text, { definitions: defs })) {
+    for (const found of placeholdersOf(p.line.memo, p.text, defs, defsKey)) {
       report({ message: message(found), range: { start: p.offset + found.start, end: p.offset + found.end }, data: { kind: found.kind, text: found.text } });
     }
     if (p.line.kind === 'list-item' && isFiller(p.text)) {

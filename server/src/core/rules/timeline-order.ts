@@ -2,6 +2,7 @@ import type { PostmortemModel } from '../model/types';
 import type { Fix } from '../types';
 import { defineRule } from './rule';
 import { entryTime } from './shared/describe';
+import { linesWithin } from './shared/headings';
 import { placeTimeline, type PlacedEntry } from './shared/timeline-placement';
 
 /** Splits a segment into the entry's own text and the line breaks / blank space after it. */
@@ -39,8 +40,18 @@ export function sortFix(model: PostmortemModel, group: PlacedEntry[]): Fix | und
   });
   newText += tail;
   // Anything but blank space between entries (an untimed note) would end up beside another entry.
-  const safe = gaps.every((g) => g.trim() === '') && keepsMeaningWhenMoved(group);
+  const safe = gaps.every((g) => g.trim() === '') && keepsMeaningWhenMoved(group) && !movesHeadings(model, group, start, end);
   return { title: 'Sort the timeline by time', safe, edits: [{ start, end, newText }] };
+}
+
+/**
+ * A heading entry ("### 13:35") runs to the next entry of its level, past any other heading in
+ * between ("## Impact" inside the timeline): sorting would carry that heading away with it and
+ * change which section the lines below it belong to.
+ */
+function movesHeadings(model: PostmortemModel, group: readonly PlacedEntry[], start: number, end: number): boolean {
+  const entryLines = new Set(group.map((p) => p.entry.line.start));
+  return linesWithin(model, { start, end }).some((l) => l.kind === 'heading' && !entryLines.has(l.start));
 }
 
 /**
