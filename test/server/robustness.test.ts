@@ -109,10 +109,9 @@ describe('robustness', () => {
     }
   });
 
-  // Core bug (server/src/core/model/fields.ts): a field's valueRange is memoised with absolute
-  // offsets in the per-line memo the BlockCache reuses, so once an edit above shifts a reused block
-  // the field is read from the wrong offsets. Remove `todo` when the engine is fixed.
-  test('edits above unchanged blocks give the same diagnostics as a fresh analysis', { todo: 'core: fields.ts memoises absolute offsets' }, async () => {
+  // Blocks reused from the cache shift when text above them changes: per-line memos must keep
+  // line-relative offsets (a regression once read fields from the wrong place).
+  test('edits above unchanged blocks give the same diagnostics as a fresh analysis', async () => {
     const client = await start({ settings: {}, initializationOptions: { debounceMs: 0 } });
     const uri = ws.uriOf('postmortems/shift.md');
     client.open(uri, fixture('broken.md'));

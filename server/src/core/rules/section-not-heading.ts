@@ -1,3 +1,4 @@
+import type { DocLine } from '../model/doc-lines';
 import type { PostmortemModel } from '../model/types';
 import { buildSections, findHeaderCandidates } from '../model/sections';
 import { SectionMatcher } from '../templates/matcher';
@@ -15,6 +16,20 @@ const HOW: Record<string, string> = {
   'html-heading': 'an HTML heading',
   'broken-heading': 'a heading without the space after "#"',
 };
+
+/**
+ * An HTML block runs to the next blank line: lines right after "<h1>Summary</h1>" are HTML too,
+ * and read as Markdown once the heading is Markdown, so a second run would find new sections
+ * there. Scans only to the first character after the line, so many headings in one block stay linear.
+ */
+function htmlBlockGoesOn(model: PostmortemModel, line: DocLine): boolean {
+  if (line.kind !== 'html') return false;
+  for (let i = line.end; i < line.containerEnd; i++) {
+    const c = model.text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return true;
+  }
+  return false;
+}
 
 const matchers = new WeakMap<Template, SectionMatcher>();
 
@@ -85,12 +100,12 @@ export default defineRule({
       // The title is read without markup: "**C*orrective Actions**" gives "Corrective Actions". A
       // fix that would drop or merge words that way is offered, never applied unasked.
       const lossless = keepsWords(model.text.slice(start, end), newText);
-      found.push({ section, line, style, depth, title, start, end, wholeLine, newText, lossless });
+      found.push({ section, line, style, depth, title, start, end, wholeLine, newText, applicable: lossless && !htmlBlockGoesOn(model, line) });
     }
-    const planned = new Map(found.filter((f) => f.wholeLine && f.lossless).map((f) => [f.line.start, { depth: f.depth, title: f.title }]));
+    const planned = new Map(found.filter((f) => f.wholeLine && f.applicable).map((f) => [f.line.start, { depth: f.depth, title: f.title }]));
     const cascading = planned.size > 0 ? cascadingFixes(model, planned) : new Set<number>();
-    for (const { section, line, style, depth, title, start, end, wholeLine, newText, lossless } of found) {
-      const safe = lossless && !cascading.has(line.start);
+    for (const { section, line, style, depth, title, start, end, wholeLine, newText, applicable } of found) {
+      const safe = applicable && !cascading.has(line.start);
       report({
         message: `"${title}" is written as ${HOW[style] ?? 'text'}, not a heading: make it a level-${depth} heading so outlines, links and the preview see it.`,
         range: { start, end },

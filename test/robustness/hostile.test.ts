@@ -1,0 +1,103 @@
+// Linear time on hostile text. Each input of support/hostile.ts is analysed whole; parse time and
+// the engine's own time (analyze() with every block already parsed: model, rules, suppressions)
+// are measured apart, in CPU time, and fix-all is timed too. Two bounds, both in units of this
+// machine's speed on the example postmortems, so they hold on slow CI and fast laptops alike:
+//  - absolute: at most ENGINE_SLACK times the examples' rate per KB (same for parse);
+//  - growth: the input at full size against a quarter of it. Linear code costs ~4x; quadratic
+//    ~16x; the limit is 8x.
+// The parser is bounded only where it is linear: remark is superlinear on deep nesting, and the
+// server handles that with a worker and a time budget. The table of figures is printed at the end.
+// HOSTILE=full (set by `npm run test:fuzz`) runs the sizes the issue asks for: 10 MB line, 100k
+// headings, 50k entries, 10k nesting levels...
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { applyFixes } from '../../server/src/core';
+import { HOSTILE, type HostileCase } from './support/hostile';
+import { assertRangeInside } from './support/invariants';
+import { SEEDS } from './support/mutations';
+import { machineReference, phases, slowestRules, timeOnce, type Phases, type Reference } from './support/timing';
+
+const FULL = process.env['HOSTILE'] === 'full';
+/** Engine (and linear parse) time per KB, at most this many times the examples'. */
+const ENGINE_SLACK = 40;
+const PARSE_SLACK = 40;
+/** Quarter size to full size: linear is ~4, quadratic ~16. */
+const GROWTH_LIMIT = 8;
+/** Below this a run is mostly timer and GC noise: the growth check needs a real signal. */
+const GROWTH_MIN_MS = 150;
+
+interface Row {
+  name: string;
+  size: string;
+  kb: number;
+  parseMs: number;
+  engineMs: number;
+  fixMs: number;
+  findings: number;
+  growth: string;
+  slowest: string;
+}
+
+const rows: Row[] = [];
+let ref: Reference;
+
+function fixedMs(): number {
+  return ref.totalMsPerKb * 25;
+}
+
+function growth(c: HostileCase, size: number, big: Phases, pick: (p: Phases) => number): number | undefined {
+  if (pick(big) < GROWTH_MIN_MS) return undefined;
+  const small = phases(c.make(Math.round(size / 4)), 2);
+  return pick(big) / Math.max(pick(small), 1);
+}
+
+describe(`hostile input (${FULL ? 'full sizes' : 'quick sizes; HOSTILE=full for the issue\'s'})`, () => {
+  before(() => {
+    ref = machineReference(SEEDS.filter((s) => s.name.startsWith('examples')).map((s) => s.text));
+  });
+
+  for (const c of HOSTILE) {
+    const size = FULL ? c.full : c.quick;
+    it(`${c.name}: ${size.toLocaleString('en-US')} ${c.unit}`, () => {
+      const text = c.make(size);
+      const kb = text.length / 1000;
+      const p = phases(text);
+      const internal = p.analysis.findings.filter((f) => f.ruleId === 'internal-error');
+      assert.deepEqual(internal.map((f) => f.message), [], 'a rule failed');
+      for (const f of p.analysis.findings) assertRangeInside(text, f.range, f.ruleId);
+      const fix = timeOnce(() => applyFixes(text, p.analysis.findings));
+      assert.ok(fix.value.length > 0 || text.length === 0, 'fix-all returned nothing');
+
+      const engineBound = ENGINE_SLACK * ref.engineMsPerKb * kb + fixedMs();
+      const engineGrowth = growth(c, size, p, (x) => x.engineMs);
+      const parseGrowth = c.parser === 'linear' ? growth(c, size, p, (x) => x.parseMs) : undefined;
+      rows.push({
+        name: c.name,
+        size: `${size.toLocaleString('en-US')} ${c.unit}`,
+        kb,
+        parseMs: p.parseMs,
+        engineMs: p.engineMs,
+        fixMs: fix.ms,
+        findings: p.analysis.findings.length,
+        growth: [engineGrowth, parseGrowth].map((g) => (g === undefined ? '-' : `${g.toFixed(1)}x`)).join(' / '),
+        slowest: slowestRules(p, 2),
+      });
+      const where = `(${kb.toFixed(0)} KB; slowest rules: ${slowestRules(p)})`;
+      assert.ok(p.engineMs <= engineBound, `engine took ${p.engineMs.toFixed(0)} ms, bound ${engineBound.toFixed(0)} ms ${where}`);
+      assert.ok(fix.ms <= engineBound, `fix-all took ${fix.ms.toFixed(0)} ms, bound ${engineBound.toFixed(0)} ms ${where}`);
+      if (engineGrowth !== undefined) assert.ok(engineGrowth <= GROWTH_LIMIT, `engine time grew ${engineGrowth.toFixed(1)}x for 4x the input ${where}`);
+      if (c.parser === 'linear') {
+        const parseBound = PARSE_SLACK * ref.totalMsPerKb * kb + fixedMs();
+        assert.ok(p.parseMs <= parseBound, `parse took ${p.parseMs.toFixed(0)} ms, bound ${parseBound.toFixed(0)} ms ${where}`);
+        if (parseGrowth !== undefined) assert.ok(parseGrowth <= GROWTH_LIMIT, `parse time grew ${parseGrowth.toFixed(1)}x for 4x the input ${where}`);
+      }
+    });
+  }
+
+  after(() => {
+    const header = '| input | size | KB | parse ms | engine ms | engine ms/KB | fix-all ms | findings | growth x4 (engine / parse) | slowest rules |';
+    const lines = rows.map((r) => `| ${r.name} | ${r.size} | ${r.kb.toFixed(0)} | ${r.parseMs.toFixed(0)} | ${r.engineMs.toFixed(0)} | ${(r.engineMs / Math.max(r.kb, 0.001)).toFixed(2)} | ${r.fixMs.toFixed(0)} | ${r.findings} | ${r.growth} | ${r.slowest} |`);
+    const refLine = `reference (example postmortems): ${ref.totalMsPerKb.toFixed(2)} ms/KB whole analysis, ${ref.engineMsPerKb.toFixed(2)} ms/KB engine; CPU time, ${FULL ? 'full' : 'quick'} sizes`;
+    console.log(['', refLine, header, '|' + ' --- |'.repeat(10), ...lines, ''].join('\n'));
+  });
+});
