@@ -122,7 +122,13 @@ export function readTimeline(ctx: Context): Timeline | undefined {
       ...(zone ? { zone } : {}),
       ...(t ? { clock: t.endOfDay ? 24 * 60 : t.hour * 60 + t.minute + (t.second ?? 0) / 60 } : {}),
     };
-    entry.markers = markersOf(entry.text, ctx.template);
+    // Marker keywords are searched once per line text and template, not on every keystroke.
+    const memo = line.memo.get('markers') as { text: string; template: Template; markers: MarkerKind[] } | undefined;
+    if (memo && memo.text === entry.text && memo.template === ctx.template) entry.markers = memo.markers;
+    else {
+      entry.markers = markersOf(entry.text, ctx.template);
+      line.memo.set('markers', { text: entry.text, template: ctx.template, markers: entry.markers });
+    }
     timeline.entries.push(entry);
   }
   setExtents(timeline.entries, section.range.end);

@@ -24,6 +24,19 @@ export class SectionMatcher {
    * may be ordinary prose) allows only a whole-title match or the alias plus a short tail.
    */
   match(title: string, strict: boolean): string[] {
+    // Titles repeat from keystroke to keystroke: remember answers (bounded, so hostile input can't grow it).
+    const key = (strict ? '1' : '0') + title;
+    const known = this.memo.get(key);
+    if (known) return known;
+    if (this.memo.size > 20_000) this.memo.clear();
+    const ids = this.matchUncached(title, strict);
+    this.memo.set(key, ids);
+    return ids;
+  }
+
+  private readonly memo = new Map<string, string[]>();
+
+  private matchUncached(title: string, strict: boolean): string[] {
     const norm = normalizeTitle(title);
     if (!norm) return [];
     const whole = this.aliases.get(norm);
