@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { fcParams, FUZZ_RUNS, FUZZ_SEED } from './support/env';
-import { mixedArb, postmortemArb, soupArb } from './support/generators';
+import { coherentPostmortemArb, mixedArb, postmortemArb, soupArb } from './support/generators';
+import { applyFixesUntilStable } from '../../server/src/core';
 import { checkInvariants } from './support/invariants';
 import { SEEDS } from './support/mutations';
 import { analyzeForced, assertWithinBudget, machineReference, timeOnce, type Reference } from './support/timing';
@@ -18,13 +19,50 @@ describe(`engine properties (FUZZ_SEED=${FUZZ_SEED}, FUZZ_RUNS=${FUZZ_RUNS})`, (
     ref = machineReference(SEEDS.filter((s) => s.name.startsWith('examples')).map((s) => s.text));
   });
 
-  it('generated postmortems: every invariant, fix-all idempotent, time bounded', () => {
+  it('generated postmortems: every invariant, fix-all settles, time bounded', () => {
     fc.assert(
       fc.property(postmortemArb, (text) => {
         assertWithinBudget(ref, text);
         checkInvariants(text, { idempotence: true, detection: true });
       }),
       fcParams(),
+    );
+  });
+
+  it('coherent postmortems (midnight crossings, zones, entries out of order, durations a little off): every invariant', () => {
+    fc.assert(
+      fc.property(coherentPostmortemArb, (text) => {
+        assertWithinBudget(ref, text);
+        checkInvariants(text, { idempotence: true });
+      }),
+      fcParams(),
+    );
+  });
+
+  it('coherent postmortems: the rules these documents are built to trigger do fire, with fixes', () => {
+    // Guards the generator: if its documents stopped triggering rules, the property above would
+    // pass on documents with nothing to fix.
+    const fired = new Set<string>();
+    fc.assert(
+      fc.property(coherentPostmortemArb, (text) => {
+        for (const f of checkInvariants(text).findings) if (f.fixes?.length) fired.add(f.ruleId);
+      }),
+      { ...fcParams(), numRuns: Math.max(60, fcParams().numRuns ?? 0) },
+    );
+    for (const id of ['timeline-order', 'duration-mismatch', 'section-not-heading']) assert.ok(fired.has(id), `no ${id} finding with a fix in the generated documents`);
+  });
+
+  it('applyFixesUntilStable settles, says so, and running it again changes nothing', () => {
+    fc.assert(
+      fc.property(fc.oneof(postmortemArb, coherentPostmortemArb), (text) => {
+        const findings = (t: string) => analyzeForced(t).findings;
+        const once = applyFixesUntilStable(text, findings);
+        assert.ok(once.stable, `not settled after ${once.passes} passes`);
+        const twice = applyFixesUntilStable(once.text, findings);
+        assert.equal(twice.text, once.text);
+        assert.equal(twice.passes, 0);
+      }),
+      fcParams(0.5),
     );
   });
 

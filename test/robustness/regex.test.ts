@@ -7,7 +7,7 @@
 // so a verdict depends on the pattern alone, never on how busy the machine is. Verdicts are kept
 // in fixtures/regex-verdicts.json, keyed by flags and pattern, because checking all ~150 patterns
 // takes minutes on a 2-core machine: a new or changed pattern has no verdict there and is checked
-// live. RECHECK_ALL=1 (set by `npm run test:fuzz`) checks every pattern live;
+// live. RECHECK_ALL=1 (and `npm run test:fuzz`) checks every pattern live;
 // UPDATE_REGEX_VERDICTS=1 rewrites the file from what it found.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { describe, it } from 'node:test';
 import { check, type Parameters } from 'recheck';
 import recheckPackage from 'recheck/package.json';
 import { ALLOWED } from './regex-allow-list';
+import { RECHECK_ALL } from './support/env';
 import { scanCore, type FoundRegex } from './support/source';
 
 // recheck reads RECHECK_BACKEND when it checks: "auto" is its native agent when the package for
@@ -41,7 +42,7 @@ interface VerdictFile {
 const keyOf = (r: { source: string; flags: string }) => `/${r.source}/${r.flags}`;
 
 function readVerdicts(): Record<string, Verdict> {
-  if (!existsSync(VERDICTS_FILE) || process.env['RECHECK_ALL'] === '1') return {};
+  if (!existsSync(VERDICTS_FILE) || RECHECK_ALL) return {};
   const file = JSON.parse(readFileSync(VERDICTS_FILE, 'utf8')) as VerdictFile;
   // Verdicts of another recheck version are not this one's: check everything again.
   return file.recheck === RECHECK_VERSION ? file.verdicts : {};

@@ -10,7 +10,7 @@ export { BUILTIN_TEMPLATES } from './templates/builtin';
 export type { Template, TemplateSection, MarkerKind } from './templates/types';
 export { LineIndex, dominantEol } from './text/line-index';
 export { applyEdits, mergeNonOverlapping, OverlappingEditsError } from './text/edits';
-export { applyFixes, safeFixEdits } from './fixes';
+export { applyFixes, applyFixesUntilStable, MAX_FIX_PASSES, safeFixEdits } from './fixes';
 export type * from './model/types';
 export type * from './types';
 export * as time from './time';

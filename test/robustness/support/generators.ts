@@ -221,3 +221,68 @@ export const mixedArb: fc.Arbitrary<string> = fc.tuple(postmortemArb, fc.array(f
   }
   return text;
 });
+
+// ---------------------------------------------------------------------------------------------
+// Coherent postmortems: one notation per document, a timeline that really runs forward (and past
+// midnight), a summary window and stated duration that agree or are off by a little. These are the
+// documents where rules fire with fixes: an entry swapped out of order, a duration a little off.
+
+const fmtClock = (minutes: number, h12: boolean) => {
+  const m = ((minutes % 1440) + 1440) % 1440;
+  const h = Math.floor(m / 60);
+  if (!h12) return `${pad2(h)}:${pad2(m % 60)}`;
+  return `${h % 12 === 0 ? 12 : h % 12}:${pad2(m % 60)} ${h < 12 ? 'AM' : 'PM'}`;
+};
+
+export const coherentPostmortemArb: fc.Arbitrary<string> = fc
+  .record({
+    start: fc.integer({ min: 0, max: 1439 }),
+    steps: fc.array(fc.integer({ min: 1, max: 240 }), { minLength: 2, maxLength: 12 }),
+    h12: fc.boolean(),
+    zone: fc.constantFrom('UTC', 'PST', 'CET', '+0530', ''),
+    entryStyle: fc.integer({ min: 0, max: 5 }),
+    headingStyle: fc.integer({ min: 0, max: 2 }),
+    swap: fc.option(fc.nat()),
+    durationError: fc.constantFrom(0, 0, 5, 30, -60),
+    dated: fc.boolean(),
+    eol: fc.constantFrom<LineEnding>('\n', '\r\n'),
+  })
+  .map(({ start, steps, h12, zone, entryStyle, headingStyle, swap, durationError, dated, eol }) => {
+    const times = steps.reduce<number[]>((acc, s) => [...acc, acc[acc.length - 1]! + s], [start]);
+    const z = zone ? ` ${zone}` : '';
+    const day = (t: number) => 10 + Math.floor(t / 1440);
+    const stamp = (t: number) => `${dated ? `May ${day(t)}, 2024, ` : ''}${fmtClock(t, h12)}${z}`;
+    const entry = (t: number, i: number) =>
+      [`- **${stamp(t)}:** step ${i}`, `* ${stamp(t)} - step ${i}`, `[${stamp(t)}] step ${i}`, `| ${stamp(t)} | step ${i} |`, `${stamp(t)} step ${i}`, `### ${stamp(t)}\n\nstep ${i}`][entryStyle]!;
+    const order = times.map((t, i) => ({ t, i }));
+    if (swap !== null && order.length > 2) {
+      const a = swap % (order.length - 1);
+      [order[a], order[a + 1]] = [order[a + 1]!, order[a]!];
+    }
+    const total = times[times.length - 1]! - start + durationError;
+    const title = (t: string) => [`## ${t}`, `**${t}:**`, `${t}:`][headingStyle]!;
+    const body = [
+      `# Postmortem: checkout outage${dated ? ' (May 10, 2024)' : ''}`,
+      '',
+      title('Summary'),
+      '',
+      `**Duration:** ${stamp(start)} - ${stamp(times[times.length - 1]!)} (${Math.floor(total / 60)} hours ${total % 60} minutes)`,
+      '',
+      '**Impact:** 40% of users could not pay.',
+      '',
+      title('Timeline'),
+      '',
+      ...(entryStyle === 3 ? ['| Time | Event |', '| --- | --- |'] : []),
+      ...order.map(({ t, i }) => entry(t, i)).flatMap((e) => (entryStyle === 4 || entryStyle === 5 ? [e, ''] : [e])),
+      '',
+      title('Root Cause'),
+      '',
+      'A feature flag enabled an unfinished payment path.',
+      '',
+      title('Action Items'),
+      '',
+      '- [ ] Review flags (owner: @ana, due: 2024-06-01)',
+      '',
+    ];
+    return joinLines(body, eol);
+  });

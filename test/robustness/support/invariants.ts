@@ -83,8 +83,10 @@ export function assertNoWordLost(before: string, after: string, what: string): v
 export interface CheckOptions {
   /** Also analyse without `force` (detection path). Costs a second analysis. */
   detection?: boolean;
-  /** Check fix-all idempotence: costs two more analyses. */
+  /** Check that fix-all settles (see assertIdempotent): costs an analysis per pass. */
   idempotence?: boolean;
+  /** Demand that one fix-all pass is already idempotent. */
+  strict?: boolean;
   /** An earlier version of the document: its BlockCache must give the same findings as a fresh parse. */
   previous?: string;
 }
@@ -111,7 +113,7 @@ export function checkInvariants(text: string, options: CheckOptions = {}): Analy
     }
   }
   const once = assertFixAll(text, analysis);
-  if (options.idempotence) assertIdempotent(text, once);
+  if (options.idempotence || options.strict) assertIdempotent(text, once, options.strict);
   if (options.previous !== undefined) {
     const cache = new BlockCache();
     analyzeForced(options.previous, cache);
@@ -128,20 +130,39 @@ function assertFixAll(text: string, analysis: Analysis): string {
   return once;
 }
 
+/** Fix-all passes within which every document must settle. */
+export const MAX_SETTLE_PASSES = 4;
+
+const fixPass = (text: string) => applyFixes(text, analyzeForced(text).findings);
+
 /**
- * Idempotence, defined on what a person runs: F(t) = applyFixes(t, analyze(t).findings), one
- * `postmortem lint --fix` (the CLI makes one pass). Required: F(F(t)) === F(t). Running --fix a
- * second time, or "Fix all" twice in the editor, must change nothing: otherwise one safe fix
- * revealed or re-created another (a fix that does not silence its own finding, or two fixes that
- * fight), and a CI step "run --fix and fail if the tree changed" could never pass.
+ * Idempotence, defined on what a person runs. F(t) = applyFixes(t, analyze(t).findings) is one
+ * fix-all pass; G = applyFixesUntilStable repeats F until a pass changes nothing. Required:
+ *  1. F settles: F^k(t) = F^(k+1)(t) for some k <= MAX_SETTLE_PASSES. Nothing oscillates (a
+ *     timeline sort that sorts back on the next run) or grows without end.
+ *  2. So G is idempotent: G(G(t)) = G(t). `lint --fix` run twice changes nothing the second time.
+ *  3. No pass loses a word or the BOM.
+ * F itself is idempotent on the fixtures and examples (`strict`), but not on every document:
+ * fixes interact (two overlapping safe fixes, of which fix-all applies the first; a label made a
+ * heading that changes what the lines below it are), so one pass can leave work for the next.
  */
-export function assertIdempotent(text: string, once: string): void {
-  if (once === text) return; // nothing to fix: F(t) = t, so F(F(t)) = t trivially
-  const twice = applyFixes(once, analyzeForced(once).findings);
-  if (twice !== once) {
-    const at = firstDifference(once, twice);
-    assert.fail(`fix-all is not idempotent: a second pass changed offset ${at}: ${JSON.stringify(once.slice(Math.max(0, at - 40), at + 40))} -> ${JSON.stringify(twice.slice(Math.max(0, at - 40), at + 40))}`);
+export function assertIdempotent(text: string, once: string, strict = false): number {
+  if (once === text) return 0; // nothing to fix: F(t) = t
+  let current = once;
+  for (let passes = 1; ; passes++) {
+    const next = fixPass(current);
+    if (next === current) return passes;
+    if (strict) assert.fail(`fix-all is not idempotent: a second pass changed ${describeChange(current, next)}`);
+    assertNoWordLost(current, next, `fix-all pass ${passes + 1}`);
+    assert.equal(next.startsWith('\uFEFF'), text.startsWith('\uFEFF'), `fix-all pass ${passes + 1} adds or removes the BOM`);
+    if (passes >= MAX_SETTLE_PASSES) assert.fail(`fix-all has not settled after ${passes} passes: pass ${passes + 1} changed ${describeChange(current, next)}`);
+    current = next;
   }
+}
+
+function describeChange(before: string, after: string): string {
+  const at = firstDifference(before, after);
+  return `offset ${at}: ${JSON.stringify(before.slice(Math.max(0, at - 40), at + 40))} -> ${JSON.stringify(after.slice(Math.max(0, at - 40), at + 40))}`;
 }
 
 function firstDifference(a: string, b: string): number {

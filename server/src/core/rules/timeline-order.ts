@@ -1,4 +1,5 @@
 import type { PostmortemModel } from '../model/types';
+import { snapOffset } from '../text/boundaries';
 import type { Fix } from '../types';
 import { defineRule } from './rule';
 import { entryTime } from './shared/describe';
@@ -41,17 +42,39 @@ export function sortFix(model: PostmortemModel, group: PlacedEntry[]): Fix | und
   newText += tail;
   // Anything but blank space between entries (an untimed note) would end up beside another entry.
   const safe = gaps.every((g) => g.trim() === '') && keepsMeaningWhenMoved(group) && !movesHeadings(model, group, start, end);
-  return { title: 'Sort the timeline by time', safe, edits: [{ start, end, newText }] };
+  return { title: 'Sort the timeline by time', safe, edits: [changedPart(model.text, start, end, newText)] };
 }
 
 /**
- * A heading entry ("### 13:35") runs to the next entry of its level, past any other heading in
- * between ("## Impact" inside the timeline): sorting would carry that heading away with it and
- * change which section the lines below it belong to.
+ * The edit reduced to what changes: the entries that stay in place at either end are left out.
+ * The last entry of a timeline can run on to the end of its section; an edit over all of it
+ * overlapped other fixes there ("make it a heading" on a label below), so fix-all applied only
+ * one of them and a second run changed the text again.
+ */
+function changedPart(text: string, start: number, end: number, newText: string): { start: number; end: number; newText: string } {
+  let head = 0;
+  const max = Math.min(end - start, newText.length);
+  while (head < max && text.charCodeAt(start + head) === newText.charCodeAt(head)) head++;
+  let tail = 0;
+  while (tail < max - head && text.charCodeAt(end - 1 - tail) === newText.charCodeAt(newText.length - 1 - tail)) tail++;
+  // Never cut inside a surrogate pair or a CRLF (nor leave the original span).
+  const from = Math.max(start, snapOffset(text, start + head, 'back'));
+  const to = Math.min(end, snapOffset(text, end - tail, 'forward'));
+  return { start: from, end: to, newText: newText.slice(from - start, newText.length - (end - to)) };
+}
+
+const sectionStarts = new WeakMap<PostmortemModel, Set<number>>();
+
+/**
+ * A heading entry ("### 13:35") runs to the next entry of its level, past any other heading or
+ * section title in between ("## Impact", "**Root Cause:**" read as nested under it): sorting
+ * would carry that section away into the middle of the timeline.
  */
 function movesHeadings(model: PostmortemModel, group: readonly PlacedEntry[], start: number, end: number): boolean {
+  let starts = sectionStarts.get(model);
+  if (!starts) sectionStarts.set(model, (starts = new Set(model.sections.map((s) => s.headerRange.start))));
   const entryLines = new Set(group.map((p) => p.entry.line.start));
-  return linesWithin(model, { start, end }).some((l) => l.kind === 'heading' && !entryLines.has(l.start));
+  return linesWithin(model, { start, end }).some((l) => (l.kind === 'heading' || starts.has(l.start)) && !entryLines.has(l.start));
 }
 
 /**
