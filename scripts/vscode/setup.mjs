@@ -104,11 +104,21 @@ function installInto(finalDir, install, verify) {
 
 const npmCommon = ['--no-audit', '--no-fund', '--no-save', '--loglevel=error'];
 
+// The environment of an `npm test` or `npm start` run, without what that outer npm (running on
+// the machine's Node 20) put in it for its own scripts. npm reads npm_config_* variables as
+// config: an inherited npm_config_user_agent ("npm/10 node/v20") makes the inner npm, though it
+// runs on Node 24, report Node 20 to install scripts, and code-server's postinstall then refuses
+// to install. Settings a user made (registry, proxy, cafile, cache) are kept.
+const OUTER_NPM_ONLY = /^npm_(config_(user_agent|npm_version|local_prefix|global_prefix|prefix|node_gyp)$|lifecycle_|package_|execpath$|node_execpath$|command$)/i;
+function npmFreeEnv() {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !OUTER_NPM_ONLY.test(k)));
+}
+
 function node24Step(state) {
   const have = node24Version();
   if (state.steps.node24?.version === have && have) return `cached ${have}`;
   const v = installInto(NODE24_PREFIX,
-    (dir) => run('npm', ['install', '--prefix', dir, NODE24_SPEC, ...npmCommon]),
+    (dir) => run('npm', ['install', '--prefix', dir, NODE24_SPEC, ...npmCommon], { env: npmFreeEnv() }),
     (dir) => node24Version(path.join(dir, path.relative(NODE24_PREFIX, NODE24_BIN))));
   state.steps.node24 = { version: v, at: new Date().toISOString() };
   writeMarker(state);
@@ -133,7 +143,7 @@ function codeServerStep(state) {
   const rec = state.steps.codeServer;
   if (rec?.version === CODE_SERVER_VERSION && rec.node === nodeVersion && codeServerOk()) return `cached ${CODE_SERVER_VERSION}`;
   const env = {
-    ...process.env,
+    ...npmFreeEnv(),
     // npm's `#!/usr/bin/env node` then runs under Node 24, and so do install scripts.
     PATH: `${path.dirname(NODE24_BIN)}${path.delimiter}${process.env.PATH}`,
     npm_config_nodedir: NODE24_DIR,
