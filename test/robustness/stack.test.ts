@@ -31,6 +31,14 @@ describe('no unbounded data through the call stack', () => {
     }
   });
 
+  it('6,000 nested block quotes: remark-gfm overflows the stack, the block is read without GFM', () => {
+    const text = '# Postmortem: deep\n\n## Timeline\n\n' + '>'.repeat(6000) + ' 14:05 UTC deploy\n\n- 14:10 UTC rollback\n';
+    const a = analyze(text, { force: true, now: NOW });
+    assert.deepEqual(a.findings.filter((f) => f.ruleId === 'internal-error'), []);
+    // The quoted entry is still read, and so is everything after the deep block.
+    assert.deepEqual(a.model.timeline?.entries.map((e) => text.slice(e.timeRange.start, e.timeRange.end)), ['14:05 UTC', '14:10 UTC']);
+  });
+
   it('200,000 dated timeline entries: every rule and the metrics run without overflowing the stack', () => {
     // Parsing 200k entries takes minutes; the rules only read the model, so the entries of a small
     // document are repeated in it. Dated entries reach date-mismatch's and the metrics' min/max.

@@ -19,6 +19,20 @@ export interface DocLine extends TextRange {
   memo: Map<string, unknown>;
 }
 
+/**
+ * `compute()` remembered on the line for as long as `input` (text read from the line) and `stamp`
+ * (what else the result depends on, compared with ===) stay the same. The memo survives block reuse,
+ * so a keystroke recomputes only the lines it changed. Results must not hold document offsets
+ * (the line may move) and must not be mutated by callers.
+ */
+export function onLine<T>(line: DocLine, key: string, input: string, compute: () => T, stamp?: unknown): T {
+  const hit = line.memo.get(key) as { input: string; stamp: unknown; value: T } | undefined;
+  if (hit !== undefined && hit.input === input && hit.stamp === stamp) return hit.value;
+  const value = compute();
+  line.memo.set(key, { input, stamp, value });
+  return value;
+}
+
 function shift(r: TextRange, by: number): TextRange {
   return { start: r.start + by, end: r.end + by };
 }
@@ -38,25 +52,21 @@ export function documentLines(doc: ParsedDocument): DocLine[] {
       continue;
     }
     const first = out.length;
-    block.data.lines.forEach((l: SourceLine, i: number) => {
+    const source = block.data.lines;
+    for (let i = 0; i < source.length; i++) {
+      const l: SourceLine = source[i]!;
       const start = l.start + base;
       const end = l.end + base;
       const [contentStart, contentEnd] = contentBounds(doc.text, start, end, l.kind);
-      out.push({
-        kind: l.kind,
-        depth: l.depth,
-        start,
-        end,
-        containerEnd: l.containerEnd + base,
-        contentStart,
-        contentEnd,
-        memo: block.data.memo[i]!,
-        ...(l.item ? { item: { ...l.item, range: shift(l.item.range, base), listStart: l.item.listStart + base } } : {}),
-        ...(l.cells ? { cells: l.cells.map((c) => shift(c, base)) } : {}),
-        ...(l.header !== undefined ? { header: l.header } : {}),
-        ...(l.paragraphEnd !== undefined ? { paragraphEnd: l.paragraphEnd + base } : {}),
-      });
-    });
+      // Optional fields are assigned, not spread in: spread literals become slow dictionary
+      // objects, and half the document's lines are copied like this on every keystroke.
+      const line: DocLine = { kind: l.kind, depth: l.depth, start, end, containerEnd: l.containerEnd + base, contentStart, contentEnd, memo: block.data.memo[i]! };
+      if (l.item) line.item = { range: shift(l.item.range, base), checked: l.item.checked, ordered: l.item.ordered, listStart: l.item.listStart + base };
+      if (l.cells) line.cells = l.cells.map((c) => shift(c, base));
+      if (l.header !== undefined) line.header = l.header;
+      if (l.paragraphEnd !== undefined) line.paragraphEnd = l.paragraphEnd + base;
+      out.push(line);
+    }
     previousLines.set(block.data, { base, lines: out.slice(first) });
   }
   return out;

@@ -1,4 +1,5 @@
 import wordingSchema from '../../../../schemas/wording.schema.json';
+import { onLine } from '../model/doc-lines';
 import type { PostmortemModel } from '../model/types';
 import type { Fix } from '../types';
 import { compileWording, type CompiledWording, type WordingOptions } from '../wording/lists';
@@ -35,13 +36,16 @@ interface Scan {
   wording: CompiledWording;
   people: KnownPeople;
   isPerson: (w: Word) => boolean;
+  /** What phrase matches depend on besides a line's text: the word lists and the people known. */
+  stamp: string;
   /** "section\0person" already reported: a person is named once per section. */
   seen: Set<string>;
   report: (r: Report) => void;
 }
 
 function checkPhrases(scan: Scan, p: ProseLine, words: Word[]): void {
-  for (const m of findPhrases(words, p.text, scan.wording, scan.isPerson)) {
+  const found = onLine(p.line, 'phrases', p.text, () => findPhrases(words, p.text, scan.wording, scan.isPerson), scan.stamp);
+  for (const m of found) {
     const start = p.offset + m.start;
     const end = p.offset + m.end;
     const fixes = fixFor(m.phrase.phrase.replacement, m.text, start, end);
@@ -90,6 +94,18 @@ function checkPeople(scan: Scan, p: ProseLine, words: Word[], section: string): 
   });
 }
 
+const wordingIds = new WeakMap<CompiledWording, number>();
+let nextWordingId = 0;
+/** A number per compiled word list (compileWording returns the same object for the same options). */
+function wordingId(w: CompiledWording): number {
+  let id = wordingIds.get(w);
+  if (id === undefined) wordingIds.set(w, (id = nextWordingId++));
+  return id;
+}
+function peopleKey(people: KnownPeople): string {
+  return [...people.names].join('\u0001');
+}
+
 /** Accounts a line links to on Twitter/X (lower case). */
 function quotedAccounts(raw: string): Set<string> {
   return new Set([...raw.matchAll(/(?:twitter|x)\.com\/(\w{1,30})/gi)].map((m) => m[1]!.toLowerCase()));
@@ -119,11 +135,12 @@ export default defineRule<Options>({
     const people = knownPeople(model);
     // The subject of "failed to", "should have": a role, a known person or a person's @-handle.
     const isPerson = (w: Word) => wording.personWords.has(w.norm) || people.names.has(w.text) || (w.text.startsWith('@') && isPersonHandle(w.text, wording.teamHandles));
-    const scan: Scan = { model, wording, people, isPerson, seen: new Set(), report };
+    const scan: Scan = { model, wording, people, isPerson, stamp: `${wordingId(wording)}\u0000${peopleKey(people)}`, seen: new Set(), report };
     for (const p of proseLines(model)) {
       // Text before the first known section (a title, an epigraph) and quotes are not the analysis.
       if (p.ids.length === 0 || isQuoted(model, p) || p.ids.some((id) => options.skipSections.includes(id))) continue;
-      const words = wordsOf(p.text);
+      const text = p.text;
+      const words = onLine(p.line, 'words', text, () => wordsOf(text));
       checkPhrases(scan, p, words);
       const section = options.peopleSections.find((id) => p.ids.includes(id));
       if (section) checkPeople(scan, p, words, section);

@@ -3,6 +3,7 @@
 // the metrics command. Titles and file names are claims checked against these, never evidence.
 import type { PostmortemModel } from '../../model/types';
 import { findTimeMentions } from '../../time';
+import { memoByText } from '../../text/memo';
 import { dayNumber } from '../../time/calendar';
 import type { CalendarDate } from '../../time/types';
 import type { TextRange } from '../../types';
@@ -16,6 +17,8 @@ export interface DatedEvidence {
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 const cache = new WeakMap<PostmortemModel, DatedEvidence[]>();
+/** Remembered across keystrokes: a timeline can have hundreds of sub-section titles. */
+const datesInTitle = memoByText((title) => findTimeMentions(title).filter((t) => t.date));
 
 /** Every explicitly written date of the incident, in document order of their kind. */
 export function incidentEvidence(model: PostmortemModel): DatedEvidence[] {
@@ -42,7 +45,7 @@ function compute(model: PostmortemModel): DatedEvidence[] {
   // Dates heading the timeline or its days ("Timeline (May 20, 2024)", "### 2018-01-11").
   model.sections.forEach((section, i) => {
     if (!inTimeline(model, i)) return;
-    for (const d of findTimeMentions(section.title).filter((t) => t.date)) {
+    for (const d of datesInTitle(section.title)) {
       out.push({ date: d.date!, range: within(model, section.headerRange, section.title.slice(d.start, d.end)), source: 'timeline' });
     }
   });

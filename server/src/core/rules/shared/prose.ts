@@ -3,7 +3,7 @@
 // blanked with spaces, so offsets stay the document's and nothing in them is mistaken for prose
 // ("#696969" in a style attribute is not a ticket, "/blame/" in a URL is not blame). Code blocks
 // and front matter are never model lines. One linear pass per line, cached per model.
-import type { DocLine } from '../../model/doc-lines';
+import { onLine, type DocLine } from '../../model/doc-lines';
 import type { PostmortemModel } from '../../model/types';
 
 export interface ProseLine {
@@ -33,14 +33,25 @@ export function proseLines(model: PostmortemModel): ProseLine[] {
 
 function compute(model: PostmortemModel): ProseLine[] {
   const out: ProseLine[] = [];
-  const state = { inComment: false };
+  let inComment = false;
   let s = -1;
   const sections = model.sections;
+  // One ids array per section, shared by its lines.
+  const idsOf = new Map<number | undefined, readonly string[]>();
   for (const line of model.lines) {
     while (s + 1 < sections.length && sections[s + 1]!.range.start <= line.start) s++;
     const section = innermost(model, s, line.start);
+    let ids = idsOf.get(section);
+    if (!ids) idsOf.set(section, (ids = idsAround(model, section)));
     const raw = model.text.slice(line.contentStart, line.end);
-    out.push({ line, offset: line.contentStart, text: maskLine(raw, state), ids: idsAround(model, section), ...(section !== undefined ? { section } : {}) });
+    // Masked once per line text (and comment state coming in): a keystroke re-masks its own line.
+    const comes: boolean = inComment;
+    const masked: { text: string; inComment: boolean } = onLine(line, comes ? 'prose-in-comment' : 'prose', raw, (): { text: string; inComment: boolean } => {
+      const state = { inComment: comes };
+      return { text: maskLine(raw, state), inComment: state.inComment };
+    });
+    inComment = masked.inComment;
+    out.push({ line, offset: line.contentStart, text: masked.text, ids, ...(section !== undefined ? { section } : {}) });
   }
   return out;
 }

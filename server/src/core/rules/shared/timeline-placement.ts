@@ -85,7 +85,9 @@ function compute(model: PostmortemModel): Placement {
     placed.push(current);
     if (!latest || current.at >= latest.at) latest = current;
   }
-  return { placed, problems, absolute, byEntry: new Map(placed.map((p) => [p.entry, p])) };
+  const byEntry = new Map<TimelineEntry, PlacedEntry>();
+  for (const p of placed) byEntry.set(p.entry, p);
+  return { placed, problems, absolute, byEntry };
 }
 
 /** Minutes a range entry spans ("09:24–10:05" → 41), 0 for a single time. */
