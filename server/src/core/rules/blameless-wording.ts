@@ -76,22 +76,46 @@ function personAt(scan: Scan, p: ProseLine, words: Word[], i: number, quoted: ()
   return known.has(next.text) ? `${w.text} ${next.text}` : undefined;
 }
 
-/** People named or @-mentioned where causes and actions are told: once per person and section. */
-function checkPeople(scan: Scan, p: ProseLine, words: Word[], section: string): void {
+interface PeopleMemo {
+  text: string;
+  raw: string;
+  stamp: string;
+  found: { who: string; start: number }[];
+}
+
+/**
+ * The people a line names, with where (offsets in the masked line), remembered while the line's
+ * masked text, its raw text (quoted accounts are read from URLs the mask hides) and the word
+ * lists and people known stay the same.
+ */
+function peopleIn(scan: Scan, p: ProseLine, words: Word[]): { who: string; start: number }[] {
+  const raw = scan.model.text.slice(p.line.start, p.line.end);
+  const hit = p.line.memo.get('people') as PeopleMemo | undefined;
+  if (hit && hit.text === p.text && hit.raw === raw && hit.stamp === scan.stamp) return hit.found;
   let accounts: Set<string> | undefined;
-  const quoted = () => (accounts ??= quotedAccounts(scan.model.text.slice(p.line.start, p.line.end)));
+  const quoted = () => (accounts ??= quotedAccounts(raw));
+  const found: { who: string; start: number }[] = [];
   words.forEach((w, i) => {
     const who = personAt(scan, p, words, i, quoted);
+    if (who) found.push({ who, start: w.start });
+  });
+  p.line.memo.set('people', { text: p.text, raw, stamp: scan.stamp, found } satisfies PeopleMemo);
+  return found;
+}
+
+/** People named or @-mentioned where causes and actions are told: once per person and section. */
+function checkPeople(scan: Scan, p: ProseLine, words: Word[], section: string): void {
+  for (const { who, start: at } of peopleIn(scan, p, words)) {
     const key = `${section}\u0000${who}`;
-    if (!who || scan.seen.has(key)) return;
+    if (scan.seen.has(key)) continue;
     scan.seen.add(key);
-    const start = p.offset + w.start;
+    const start = p.offset + at;
     scan.report({
       message: `${who} is named in ${SECTION_NAMES[section] ?? section}: a blameless review tells what the role did ("the on-call engineer restarted the service"), so it stays about the system.`,
       range: { start, end: start + who.length },
       data: { person: who, section },
     });
-  });
+  }
 }
 
 const wordingIds = new WeakMap<CompiledWording, number>();
@@ -102,6 +126,7 @@ function wordingId(w: CompiledWording): number {
   if (id === undefined) wordingIds.set(w, (id = nextWordingId++));
   return id;
 }
+
 function peopleKey(people: KnownPeople): string {
   return [...people.names].join('\u0001');
 }
