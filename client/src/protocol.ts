@@ -4,12 +4,17 @@
 export type { Status } from '../../server/src/lsp/status';
 export type { CheckAllResult } from '../../server/src/lsp/commands/check-all';
 export type { EditResult } from '../../server/src/lsp/commands/timeline-commands';
+export type { IncidentIndexResult, IncidentRow, OpenActionItemRow, OpenActionItemsResult } from '../../server/src/lsp/commands/index-commands';
 
 /** Executed with workspace/executeCommand; vscode-languageclient also registers them as commands. */
 export const SERVER_COMMANDS = {
   checkAll: 'postmortem.server.checkAll',
   sortTimeline: 'postmortem.server.sortTimeline',
   insertTimelineEntry: 'postmortem.server.insertTimelineEntry',
+  /** The workspace index: one row per postmortem (the Incidents view). */
+  incidentIndex: 'postmortem.server.incidentIndex',
+  /** The workspace index: every open action item (Show Open Action Items). */
+  openActionItems: 'postmortem.server.openActionItems',
 } as const;
 
 export const STATUS_REQUEST = 'postmortem/status';

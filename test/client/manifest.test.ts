@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { COMMANDS } from '../../client/src/commands/ids';
+import { ACTIVE_CONTEXT_KEY, LOADED_CONTEXT_KEY, VIEW_ID } from '../../client/src/incidents/ids';
 import { SERVER_COMMANDS } from '../../client/src/protocol';
 import { RULES } from '../../server/src/core';
 import { BUILTIN_TEMPLATES } from '../../server/src/core/templates/builtin';
@@ -37,6 +38,21 @@ describe('package.json', () => {
       assert.match(palette.find((m) => m.command === id)?.when ?? '', /editorLangId == markdown/, id);
     }
     for (const m of palette) assert.ok(ids.includes(m.command), m.command);
+  });
+
+  it('contributes the Incidents view to the Explorer, shown once the extension runs, with its title-bar commands', () => {
+    const views = contributes.views.explorer as { id: string; name: string; when: string }[];
+    const view = views.find((v) => v.id === VIEW_ID);
+    assert.ok(view, VIEW_ID);
+    assert.equal(view.name, 'Incidents');
+    assert.match(view.when, new RegExp(`workspaceFolderCount > 0 && ${ACTIVE_CONTEXT_KEY.replace(/\./g, '\\.')}`));
+    const title = (contributes.menus['view/title'] as { command: string; when: string; group: string }[]).filter((m) => m.when === `view == ${VIEW_ID}`);
+    assert.deepEqual(title.filter((m) => m.group.startsWith('navigation')).map((m) => m.command), [COMMANDS.sortIncidents, COMMANDS.refreshIncidents]);
+    for (const id of [COMMANDS.sortIncidents, COMMANDS.refreshIncidents]) assert.match(contributes.commands.find((c: { command: string }) => c.command === id).icon, /^\$\(/, id);
+    assert.equal(contributes.commands.find((c: { command: string }) => c.command === COMMANDS.sortIncidents).title, 'Sort By…');
+    const welcome = (contributes.viewsWelcome as { view: string; when: string; contents: string }[]).find((w) => w.view === VIEW_ID);
+    assert.equal(welcome?.when, LOADED_CONTEXT_KEY);
+    assert.match(welcome!.contents, /command:postmortem\.newPostmortem/);
   });
 
   it('declares every setting of the contract, with the server\'s defaults', () => {

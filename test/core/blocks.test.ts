@@ -3,9 +3,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import type { Nodes, Root } from 'mdast';
+import type { Nodes } from 'mdast';
 import { BlockCache, parseDocument } from '../../server/src/core';
 import { frontMatterLength, splitBlocks } from '../../server/src/core/parse/blocks';
+import { treeOf } from '../../server/src/core/parse/document';
 import { parseMarkdown } from '../../server/src/core/parse/markdown';
 
 /** A comparable outline of a tree: type, offsets and children (values of leaves too). */
@@ -21,7 +22,8 @@ function outline(node: Nodes, shift = 0): unknown {
 }
 
 function blockwise(text: string): unknown[] {
-  return parseDocument(text).blocks.flatMap((b) => (b.data.root as Root).children.map((c) => outline(c, b.start)));
+  const doc = parseDocument(text);
+  return doc.blocks.flatMap((b) => treeOf(doc, b).children.map((c) => outline(c, b.start)));
 }
 
 const word = fc.constantFrom('outage', 'timeline', '14:05 UTC', 'root cause', 'fix', '`code`', '**bold**', '_em_', '<b>x</b>', '[link](http://x)', '2:30 PM');

@@ -188,3 +188,17 @@ export async function ready(this: Mocha.Context): Promise<void> {
   await open(uri);
   await waitForRules(uri, ['duration-mismatch', 'missing-section', 'section-not-heading', 'timeline-order'], COLD_START_MS);
 }
+
+type Window = Record<string, unknown>;
+
+/** Replaces functions of vscode.window for the duration of `body` (the extension shares this object). */
+export async function withStubs<T>(stubs: Record<string, (...args: any[]) => unknown>, body: () => Thenable<T>): Promise<T> {
+  const win = vscode.window as unknown as Window;
+  const saved = Object.fromEntries(Object.keys(stubs).map((k) => [k, win[k]]));
+  Object.assign(win, stubs);
+  try {
+    return await body();
+  } finally {
+    Object.assign(win, saved);
+  }
+}

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { BUILTIN_TEMPLATES } from '../../server/src/core/templates/builtin';
 import { parseDateTime, renderPostmortem, type LocalDateTime } from '../../client/src/scaffold';
-import { Scratch, fileUri, ready, waitFor } from './helpers';
+import { Scratch, fileUri, ready, waitFor, withStubs } from './helpers';
 
 const COMMAND = 'postmortem.newPostmortem';
 
@@ -28,20 +28,6 @@ function activeIs(uri: vscode.Uri): Promise<vscode.TextEditor> {
     const e = vscode.window.activeTextEditor;
     return e && e.document.uri.toString() === uri.toString() ? e : undefined;
   }, { describe: () => vscode.window.activeTextEditor?.document.uri.toString() ?? '(no editor)' });
-}
-
-type Window = Record<string, unknown>;
-
-/** Replaces functions of vscode.window for the duration of `body` (the extension shares this object). */
-async function withStubs<T>(stubs: Record<string, (...args: any[]) => unknown>, body: () => Thenable<T>): Promise<T> {
-  const win = vscode.window as unknown as Window;
-  const saved = Object.fromEntries(Object.keys(stubs).map((k) => [k, win[k]]));
-  Object.assign(win, stubs);
-  try {
-    return await body();
-  } finally {
-    Object.assign(win, saved);
-  }
 }
 
 suite('New Postmortem…', () => {

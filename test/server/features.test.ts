@@ -154,6 +154,40 @@ describe('language features', () => {
     assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 3 } }), null);
   });
 
+  test('hover on a milestone entry: the milestone and the metric it ends; on the Timeline heading: all four', async () => {
+    const text = [
+      '# Postmortem: API errors', '', '## Summary', '', '**Duration:** May 20, 2024, 14:00 - 15:00 UTC (1 hour)', '', '## Timeline', '',
+      '- **14:00 UTC:** Errors begin.', '- **14:12 UTC:** [detected] Error-rate alert fires.', '- **14:20 UTC:** [acknowledged] On-call takes the page.',
+      '- **14:45 UTC:** [mitigated] Bad deploy rolled back.', '', '## Root Cause', '', 'A bad deploy.', '',
+    ].join('\n');
+    const { uri } = await open(text);
+    const hoverAt = async (line: number, character: number) => ((await client.request('textDocument/hover', { textDocument: { uri }, position: { line, character } })) as Hover | null);
+    const detected = (await hoverAt(9, 6))!;
+    const value = (detected.contents as { value: string }).value;
+    assert.match(value, /\*\*14:12 UTC\*\*/, 'the entry hover is still there');
+    assert.match(value, /\*\*Detected\*\* · Time to detect: \*\*12 minutes\*\* \(from the stated start, 14:00 UTC\)/);
+    assert.match(((await hoverAt(11, 6))!.contents as { value: string }).value, /\*\*Mitigated\*\* · Time to mitigate: \*\*45 minutes\*\*/);
+    assert.doesNotMatch(((await hoverAt(8, 6))!.contents as { value: string }).value, /Time to/, 'an entry that marks nothing');
+    const heading = (await hoverAt(6, 5))!;
+    const table = (heading.contents as { value: string }).value;
+    assert.match(table, /^\*\*Incident metrics\*\*, counted from the stated start, 14:00 UTC/);
+    assert.match(table, /\| Time to detect \| 12 minutes \| 14:12 UTC \|/);
+    assert.match(table, /\| Time to acknowledge \| 20 minutes \| 14:20 UTC \|/);
+    assert.match(table, /\| Time to mitigate \| 45 minutes \| 14:45 UTC \|/);
+    assert.match(table, /\| Time to resolve \| 1 hour \| the stated end \(15:00 UTC\) \|/);
+    assert.deepEqual(heading.range, { start: { line: 6, character: 0 }, end: { line: 6, character: 11 } });
+  });
+
+  test('hover on the Timeline heading without markers: the metrics are missing and how to get them', async () => {
+    const text = '# Postmortem: queue\n\n## Timeline\n\n- **09:00 UTC:** Queue grows.\n- **09:30 UTC:** Queue drained.\n\n## Root Cause\n\nA crash.\n';
+    const { uri } = await open(text);
+    const hover = (await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 4 } })) as Hover;
+    const value = (hover.contents as { value: string }).value;
+    assert.match(value, /counted from the first entry, 09:00 UTC/);
+    assert.match(value, /\| Time to detect \| — \| no entry marked `\[detected\]` \|/);
+    assert.match(value, /Mark timeline entries with `\[detected\]`/);
+  });
+
   test('inlay hints: elapsed time after each timestamp', async () => {
     const { uri } = await open();
     const hints = (await client.request('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 30, character: 0 } } })) as InlayHint[];

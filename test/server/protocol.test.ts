@@ -27,7 +27,7 @@ describe('language server protocol', () => {
     assert.ok(caps.inlayHintProvider);
     assert.ok(caps.documentSymbolProvider);
     assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.postmortem']);
-    assert.deepEqual(caps.executeCommandProvider?.commands, ['postmortem.server.checkAll', 'postmortem.server.sortTimeline', 'postmortem.server.insertTimelineEntry']);
+    assert.deepEqual(caps.executeCommandProvider?.commands, ['postmortem.server.checkAll', 'postmortem.server.sortTimeline', 'postmortem.server.insertTimelineEntry', 'postmortem.server.incidentIndex', 'postmortem.server.openActionItems']);
     assert.equal(client.initializeResult.serverInfo?.name, 'postmortem-language-server');
   });
 

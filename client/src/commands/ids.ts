@@ -6,4 +6,7 @@ export const COMMANDS = {
   sortTimeline: 'postmortem.sortTimeline',
   checkAll: 'postmortem.checkAll',
   restartServer: 'postmortem.restartServer',
+  showOpenActionItems: 'postmortem.showOpenActionItems',
+  refreshIncidents: 'postmortem.incidentIndex.refresh',
+  sortIncidents: 'postmortem.incidentIndex.sortBy',
 } as const;

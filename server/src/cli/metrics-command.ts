@@ -1,6 +1,7 @@
 // `postmortem metrics`: analyse every postmortem under the given paths (in-process: metrics need
 // the model, not findings) and print per-incident figures and medians by month or quarter.
 import { analyze } from '../core';
+import { actionItemOptions } from '../core/incident-summary';
 import { parseLintArgs } from './args';
 import { CliConfigs } from './config';
 import { displayPath, expandInputs } from './files';
@@ -37,7 +38,7 @@ export async function runMetrics(argv: readonly string[], cwd = process.cwd()): 
     }
     const { config, detectionPath } = fileConfigs[i]!;
     const analysis = analyze(text, { path: detectionPath, config, force: options.force });
-    if (analysis.isPostmortem) incidents.push(figuresOf(displayPath(file, cwd), analysis));
+    if (analysis.isPostmortem) incidents.push(figuresOf(displayPath(file, cwd), analysis, actionItemOptions(config)));
   }
   for (const error of errors) process.stderr.write(`postmortem: ${error}\n`);
   const periods = byPeriod(incidents, options.by);

@@ -99,7 +99,7 @@ export async function runRender(argv: readonly string[], cwd = process.cwd()): P
   }
   // Loaded here, not at the top: `postmortem lint` should not pay for rehype and parse5.
   const { renderStandalone } = await import('../render');
-  const cache = new BlockCache();
+  const cache = new BlockCache(true);
   const analysis = analyze(text, { path: detectionPath, config, force: options.force, cache });
   // Every block is a hit: the trees the analysis read, rendered as they are.
   const html = renderStandalone(analysis, cache.parse(text), {

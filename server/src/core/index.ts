@@ -16,3 +16,4 @@ export type * from './types';
 export * as time from './time';
 export { incidentMetrics, elapsedOf, type IncidentMetrics, type Milestone } from './metrics';
 export { placeTimeline, windowOnAxis, type PlacedEntry, type Placement } from './rules/shared/timeline-placement';
+export { incidentSummary, actionItemOptions, severityRank, type IncidentSummary, type OpenActionItem, type ActionItemOptions } from './incident-summary';

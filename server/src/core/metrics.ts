@@ -1,5 +1,6 @@
 // Incident metrics from timeline markers: time to detect, acknowledge, mitigate and resolve.
 // Explicit markers (`[detected]`) or the template's keywords mark the milestones (model/timeline.ts).
+import { hasExplicitMarkers } from './model/timeline';
 import type { PostmortemModel, TimelineEntry } from './model/types';
 import { placeTimeline, windowOnAxis } from './rules/shared/timeline-placement';
 import type { MarkerKind } from './templates/types';
@@ -35,7 +36,12 @@ function compute(model: PostmortemModel): IncidentMetrics {
   const placement = placeTimeline(model);
   const timed = placement.placed.filter((p) => !p.dayOnly);
   const window = windowOnAxis(model, placement);
-  const marked = (kind: MarkerKind) => timed.find((p) => p.entry.markers.includes(kind));
+  // An explicit "[resolved]" anywhere wins over a keyword ("restored") on an earlier entry: the
+  // writer said which entry it is.
+  const marked = (kind: MarkerKind) => {
+    const all = timed.filter((p) => p.entry.markers.includes(kind));
+    return all.find((p) => hasExplicitMarkers(p.entry.text)) ?? all[0];
+  };
   let origin: number | undefined;
   let startSource: IncidentMetrics['startSource'] = 'none';
   if (window) {

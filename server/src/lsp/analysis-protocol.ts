@@ -2,6 +2,8 @@
 // the worker sends back. The model itself stays in the worker (it holds parse trees and memo maps
 // that would cost more to copy than to rebuild); the request thread answers hovers, completions,
 // symbols and inlay hints from these facts alone, so it never parses.
+import type { IncidentSummary } from '../core/incident-summary';
+import type { MarkerKind } from '../core/templates/types';
 import type { Finding, SeveritySetting, TextRange } from '../core/types';
 import type { TimelineColumns } from './timeline-columns';
 import type { RenderReply, RenderRequest } from './worker/render-protocol';
@@ -36,6 +38,8 @@ export interface AnalyzeRequest {
   keep: boolean;
   /** Only findings are wanted (workspace check), not the facts requests use. */
   findingsOnly: boolean;
+  /** Also the incident's summary row and open action items (the workspace index). */
+  summary?: boolean;
 }
 
 export type ToWorker =
@@ -90,6 +94,25 @@ export interface DurationFacts {
   markdown: string;
 }
 
+export interface MilestoneFacts {
+  kind: MarkerKind;
+  /** Minutes since what the metrics count from. */
+  minutes: number;
+  /** The marked entry's timestamp; absent when the resolution is the stated end. */
+  timeRange?: TextRange;
+  /** When it was, as a reader says it: "14:12 UTC", "the stated end (11:45 UTC)". */
+  at: string;
+}
+
+/** Time to detect, acknowledge, mitigate and resolve (core/metrics.ts), ready to show. */
+export interface MetricsFacts {
+  /** What the metrics count from: "the stated start, 14:00 UTC". */
+  from: string;
+  /** The entry they count from, when it is one (marked as the start, or the first entry). */
+  originRange?: TextRange;
+  milestones: MilestoneFacts[];
+}
+
 export interface DocumentFacts {
   uri: string;
   version: number;
@@ -99,6 +122,10 @@ export interface DocumentFacts {
   sections: SectionFacts[];
   timeline?: TimelineFacts;
   duration?: DurationFacts;
+  /** Absent when no timeline entry has a time to count from. */
+  metrics?: MetricsFacts;
+  /** Only when the request asked for it (the workspace index), and only for postmortems. */
+  summary?: IncidentSummary;
   /** Summary fields already written (canonical keys), so completion offers only the others. */
   summaryFields: string[];
   /** Zone for a new timeline entry: the timeline's declared zone, else the incident's, else settings, else UTC. */

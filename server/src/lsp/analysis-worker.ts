@@ -3,6 +3,7 @@
 // LSP requests; the host terminates it when a document exceeds its time budget.
 import { parentPort } from 'node:worker_threads';
 import { analyze } from '../core/analyze';
+import { actionItemOptions, incidentSummary } from '../core/incident-summary';
 import { BlockCache } from '../core/parse/document';
 import type { AnalyzeRequest, DocumentFacts, FromWorker, ToWorker } from './analysis-protocol';
 import { WorkerConfigs } from './worker/configs';
@@ -45,8 +46,10 @@ function run(request: AnalyzeRequest): DocumentFacts {
         entryZone: { text: 'UTC', offsetMinutes: 0 },
       }
     : buildFacts(request.uri, request.version, analysis, config.timeZone);
+  // Open action items carry strings per item: only the workspace index asks for them.
+  const summary = request.summary && analysis.isPostmortem ? incidentSummary(analysis.model, actionItemOptions(config)) : undefined;
   stats.ms = performance.now() - started;
-  return { ...base, stats, ...(problem ? { configProblem: problem } : {}) };
+  return { ...base, stats, ...(summary ? { summary } : {}), ...(problem ? { configProblem: problem } : {}) };
 }
 
 port.on('message', (message: ToWorker) => {

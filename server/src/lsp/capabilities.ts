@@ -6,6 +6,8 @@ export const COMMANDS = {
   checkAll: 'postmortem.server.checkAll',
   sortTimeline: 'postmortem.server.sortTimeline',
   insertTimelineEntry: 'postmortem.server.insertTimelineEntry',
+  incidentIndex: 'postmortem.server.incidentIndex',
+  openActionItems: 'postmortem.server.openActionItems',
 } as const;
 
 export interface ClientFeatures {

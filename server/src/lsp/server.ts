@@ -16,6 +16,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyses } from './analyses';
 import { clientFeatures, COMMANDS, serverCapabilities, type ClientFeatures } from './capabilities';
 import { WorkspaceCheck } from './commands/check-all';
+import { incidentIndex, openActionItems } from './commands/index-commands';
+import { WorkspaceIndex } from './commands/workspace-index';
 import { insertTimelineEntry, sortTimeline } from './commands/timeline-commands';
 import { ConfigMessages } from './config-messages';
 import { codeActions } from './features/code-actions';
@@ -39,6 +41,7 @@ interface Parts {
   analyses: Analyses;
   hosts: AnalysisWorkerHost[];
   check: WorkspaceCheck;
+  index: WorkspaceIndex;
   folders: () => Promise<string[]>;
 }
 
@@ -70,12 +73,15 @@ export function startServer(connection: Connection): void {
       return current ? current.flatMap((f) => (f.uri.startsWith('file:') ? [fileURLToPath(f.uri)] : [])) : initialFolders;
     };
     const hosts = [host];
-    const check = new WorkspaceCheck(connection, analyses, settings, () => {
-      const batch = newHost('workspace-check');
+    // Batch workers start only when first needed, and are told of config changes like the others.
+    const batchHost = (name: string) => () => {
+      const batch = newHost(name);
       hosts.push(batch);
       return batch;
-    }, folders);
-    parts = { features, settings, analyses, hosts, check, folders };
+    };
+    const check = new WorkspaceCheck(connection, analyses, settings, batchHost('workspace-check'), folders);
+    const index = new WorkspaceIndex(documents, settings, batchHost('workspace-index'), folders);
+    parts = { features, settings, analyses, hosts, check, index, folders };
     return { capabilities: serverCapabilities(), serverInfo: { name: 'postmortem-language-server', version: VERSION } };
   });
 
@@ -105,6 +111,7 @@ export function startServer(connection: Connection): void {
       const p = parts;
       if (!p || !params.changes.some((c) => c.uri.endsWith('.postmortemrc.json'))) return;
       for (const h of p.hosts) h.configChanged();
+      p.index.configChanged();
       p.analyses.revalidateAll();
     }),
   );
@@ -148,6 +155,10 @@ export function startServer(connection: Connection): void {
           return sortTimeline(connection, p.analyses, args[0], token, options);
         case COMMANDS.insertTimelineEntry:
           return insertTimelineEntry(connection, p.analyses, args[0], args[1], token, options);
+        case COMMANDS.incidentIndex:
+          return incidentIndex(p.index, token, workDone);
+        case COMMANDS.openActionItems:
+          return openActionItems(p.index, token, workDone);
         default:
           return null;
       }

@@ -14,7 +14,7 @@ import { unified } from 'unified';
 import type { Point, Position } from 'unist';
 import { VFile } from 'vfile';
 import type { LineIndex } from '../core';
-import type { ParsedDocument } from '../core/parse/document';
+import { treeOf, type ParsedDocument } from '../core/parse/document';
 import { h } from './h';
 import { resolveReferences } from './references';
 import { SANITIZE_SCHEMA } from './schema';
@@ -50,7 +50,7 @@ export function documentTree(doc: ParsedDocument, index: LineIndex): MdastRoot {
     if (block.frontMatter) continue;
     // Blocks start at line starts, so only lines and offsets move; columns stay.
     const lines = index.position(block.start).line - 1;
-    for (const child of block.data.root.children) {
+    for (const child of treeOf(doc, block).children) {
       if (child.type === 'yaml') continue;
       children.push(shifted(child, block.start, lines));
     }

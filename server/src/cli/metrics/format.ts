@@ -1,15 +1,11 @@
 // `postmortem metrics` output: an aligned table, JSON (schemas/metrics-output.schema.json) or CSV.
+import { formatShortMinutes } from '../../core/time/format';
 import { FIGURE_KEYS, type IncidentFigures } from './figures';
 import type { Grouping, PeriodFigures } from './periods';
 
 /** "2h 30m", "45m", "1d 2h"; "-" when unknown. */
 export function shortDuration(minutes: number | null): string {
-  if (minutes === null) return '-';
-  const d = Math.floor(minutes / 1440);
-  const h = Math.floor((minutes % 1440) / 60);
-  const m = minutes % 60;
-  const parts = [d ? `${d}d` : '', h ? `${h}h` : '', m || (!d && !h) ? `${m}m` : ''].filter(Boolean);
-  return parts.slice(0, 2).join(' ');
+  return minutes === null ? '-' : formatShortMinutes(minutes);
 }
 
 function align(rows: string[][]): string {

@@ -103,7 +103,7 @@ export function buildModel(doc: ParsedDocument, options: ModelOptions): Postmort
   const timeline = readTimeline({ text, lines, sections, template, ...(incidentDate ? { date: incidentDate } : {}), ...(incidentZone ? { zone: incidentZone } : {}) });
   const actionItems = readActionItems(text, lines, sections);
   const sectionIds = new Set(sections.flatMap((s) => s.ids));
-  const opening = lines.slice(0, 3).map((l) => text.slice(l.start, l.contentEnd)).join(' ');
+  const opening = lines.slice(0, 3).map((l) => text.slice(l.start, l.contentEnd)).join('\n');
   const detection = detectPostmortem({ ...(options.path ? { path: options.path } : {}), ...(frontMatter ? { frontMatter } : {}), ...(title ? { title: title.text } : {}), opening, sectionIds, pathPatterns: options.pathPatterns });
   return {
     text,

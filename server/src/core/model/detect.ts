@@ -7,7 +7,7 @@ export interface DetectionInput {
   path?: string;
   frontMatter?: FrontMatter;
   title?: string;
-  /** The first lines' text, for "Incident report for ..." written without a heading. */
+  /** The first lines' text, one per line, for "Incident report for ..." written without a heading. */
   opening: string;
   /** Distinct canonical section ids found, with the best template. */
   sectionIds: ReadonlySet<string>;
@@ -17,6 +17,8 @@ export interface DetectionInput {
 
 const POSTMORTEM_TYPES = new Set(['postmortem', 'post-mortem', 'incident', 'incident-report', 'incident report', 'rca', 'outage']);
 const TITLE_WORDS = /\b(post?[- ]?mortem|incident (report|review|analysis|retrospective)|outage (report|review)|root cause analysis|rca|post[- ]incident (report|review)|service disruption report|incident postmortem)\b/;
+/** TITLE_WORDS at the start of a line, after an article or an adjective at most. */
+const OPENING_WORDS = /^\s*(?:(?:an?|the|our|this|public|full|final|detailed|brief)\s+)?\b(post?[- ]?mortem|incident (report|review|analysis|retrospective)|outage (report|review)|root cause analysis|rca|post[- ]incident (report|review)|service disruption report|incident postmortem)\b/;
 /** Words that make a title about an incident, weaker than naming a postmortem. */
 const INCIDENT_WORDS = /\b(outage|incident|downtime|disruption|degradation|degraded|failure|stall|attack|breach|down)\b/;
 /** Sections only a postmortem has; "Summary" alone is in every kind of document. */
@@ -42,8 +44,11 @@ export function detectPostmortem(input: DetectionInput): Detection {
   if (telling.length >= 2 || (telling.length >= 1 && input.sectionIds.size >= 3)) {
     return { isPostmortem: true, reason: `it has postmortem sections (${[...input.sectionIds].join(', ')})` };
   }
-  const opening = normalizeTitle(input.opening.slice(0, 400));
-  if (TITLE_WORDS.test(opening)) return { isPostmortem: true, reason: 'its opening lines name a postmortem' };
+  // A line that opens with it ("Incident report for Heroku", "Post-mortem: ..."), not one that
+  // mentions it ("Open any file to see what the Postmortem extension checks" in a README).
+  if (input.opening.slice(0, 400).split('\n').some((line) => OPENING_WORDS.test(normalizeTitle(line)))) {
+    return { isPostmortem: true, reason: 'its opening lines name a postmortem' };
+  }
   if (telling.length >= 1 && INCIDENT_WORDS.test(title)) return { isPostmortem: true, reason: `title "${input.title}" names an incident and it has a ${telling[0]} section` };
   return { isPostmortem: false, reason: 'no front matter, file name, title or sections mark it as a postmortem' };
 }

@@ -1,5 +1,6 @@
 // Document lines with absolute offsets, built from the blocks of a parse.
 import type { BlockData, ParsedDocument } from '../parse/document';
+import { detachString } from '../text/detach';
 import type { TextRange } from '../types';
 import type { LineKind, SourceLine } from './lines';
 
@@ -21,7 +22,8 @@ export interface DocLine extends TextRange {
 
 /**
  * `compute()` remembered on the line for as long as `input` (text read from the line) and `stamp`
- * (what else the result depends on, compared with ===) stay the same. The memo survives block reuse,
+ * (what else the result depends on, compared with ===) stay the same. Strings in `value` must not
+ * be slices of the document (see text/detach.ts). The memo survives block reuse,
  * so a keystroke recomputes only the lines it changed. Results must not hold document offsets
  * (the line may move) and must not be mutated by callers.
  */
@@ -29,7 +31,7 @@ export function onLine<T>(line: DocLine, key: string, input: string, compute: ()
   const hit = line.memo.get(key) as { input: string; stamp: unknown; value: T } | undefined;
   if (hit !== undefined && hit.input === input && hit.stamp === stamp) return hit.value;
   const value = compute();
-  line.memo.set(key, { input, stamp, value });
+  line.memo.set(key, { input: detachString(input), stamp, value });
   return value;
 }
 

@@ -1,4 +1,5 @@
 // Summary fields ("**Duration:** ...", "Start-time: ...", a "| Start Time | 14:00 |" row, front matter).
+import { detachString } from '../text/detach';
 import { normalizeTitle } from '../text/plain';
 import type { DocLine } from './doc-lines';
 import { readFieldCandidate, readHeadingField, type FieldCandidate } from './labels';
@@ -43,7 +44,7 @@ export function findFields(text: string, lines: readonly DocLine[], sections: re
     let relative = line.memo.get('field') as FieldCandidate | null | undefined;
     if (relative === undefined) {
       const found = line.kind === 'heading' ? readHeadingField(text, line, (l) => fieldKey(l) !== undefined) : readFieldCandidate(text, line);
-      relative = found ? { label: found.label, valueRange: { start: found.valueRange.start - line.start, end: found.valueRange.end - line.start } } : null;
+      relative = found ? { label: detachString(found.label), valueRange: { start: found.valueRange.start - line.start, end: found.valueRange.end - line.start } } : null;
       line.memo.set('field', relative);
     }
     if (!relative) continue;

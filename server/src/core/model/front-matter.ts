@@ -7,14 +7,14 @@ import type { FrontMatter } from './types';
 export function readFrontMatter(doc: ParsedDocument): FrontMatter | undefined {
   const block = doc.blocks[0];
   if (!block?.frontMatter) return undefined;
-  const yamlNode = block.data.root.children[0];
-  if (!yamlNode || yamlNode.type !== 'yaml') return undefined;
+  const yaml = block.data.yaml;
+  if (yaml === undefined) return undefined;
   const range = { start: block.start, end: block.end };
   // The YAML starts after the opening "---" line.
   const bodyStart = block.text.indexOf('\n') + 1;
   try {
     // Bounded: YAML aliases could expand hostile input, so limit them.
-    const data: unknown = parseYaml(yamlNode.value, { maxAliasCount: 50, prettyErrors: false });
+    const data: unknown = parseYaml(yaml, { maxAliasCount: 50, prettyErrors: false });
     if (data === null || data === undefined) return { data: {}, range };
     if (typeof data !== 'object' || Array.isArray(data)) {
       return { data: {}, range, error: { message: 'Front matter should be a set of `key: value` lines.', range } };

@@ -1,4 +1,5 @@
 // Finds the document's sections: headings, and lines written as titles that the template knows.
+import { detachString } from '../text/detach';
 import { stripMarkup } from '../text/plain';
 import type { SectionMatcher } from '../templates/matcher';
 import type { DocLine } from './doc-lines';
@@ -25,7 +26,8 @@ export function findHeaderCandidates(text: string, lines: readonly DocLine[]): H
     }
     let label = line.memo.get('label') as Label | null | undefined;
     if (label === undefined) {
-      label = readLabel(text, line) ?? null;
+      const read = readLabel(text, line);
+      label = read ? { ...read, title: detachString(read.title) } : null;
       line.memo.set('label', label);
     }
     if (!label) continue;

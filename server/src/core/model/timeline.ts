@@ -4,6 +4,7 @@ import { findTimeMentions, findZoneDeclaration, looksLikeTimestampButUnreadable,
 import type { CalendarDate, TimeMention, TimeRangeMention, Zone } from '../time/types';
 import type { MarkerKind, Template } from '../templates/types';
 import type { TextRange } from '../types';
+import { detachString } from '../text/detach';
 import { onLine, type DocLine } from './doc-lines';
 import type { Section, Timeline, TimelineEntry } from './types';
 
@@ -27,7 +28,8 @@ function leadingOf(text: string, line: DocLine, range: TextRange): Leading | nul
   const key = `lead:${range.start - line.start}`;
   let lead = line.memo.get(key) as Leading | null | undefined;
   if (lead === undefined) {
-    lead = parseLeadingTimestamp(text.slice(range.start, range.end)) ?? null;
+    // Parsed from a private copy: the mention's strings (the zone as written) stay out of the document.
+    lead = parseLeadingTimestamp(detachString(text.slice(range.start, range.end))) ?? null;
     line.memo.set(key, lead);
   }
   return lead ?? null;
@@ -108,7 +110,7 @@ export function readTimeline(ctx: Context): Timeline | undefined {
     const zone = first.zone ?? lastZone ?? timeline.declaredZone?.zone ?? ctx.zone;
     const t = first.time;
     const after = text.slice(range.start + lead.end, line.kind === 'table-row' ? line.end : line.contentEnd);
-    const entryText = onLine(line, 'entry-text', after, () => after.replace(/^[\s*_:\]).,–—-]+/, '').trim());
+    const entryText = onLine(line, 'entry-text', after, () => detachString(after.replace(/^[\s*_:\]).,–—-]+/, '').trim()));
     // One object shape for every entry, optional fields assigned after: spreading them in made
     // each entry a slow dictionary object (3 µs apiece, 15 ms a keystroke on a 500 KB timeline).
     const entry: TimelineEntry = {
@@ -183,6 +185,14 @@ const EXPLICIT_KIND: Record<string, MarkerKind> = {
   start: 'start', started: 'start', detected: 'detected', detection: 'detected', acknowledged: 'acknowledged', ack: 'acknowledged',
   mitigated: 'mitigated', mitigation: 'mitigated', resolved: 'resolved', resolution: 'resolved',
 };
+
+/** Whether the entry's text marks its milestones explicitly (`[resolved]`), not by keywords. */
+export function hasExplicitMarkers(entryText: string): boolean {
+  EXPLICIT_MARKER.lastIndex = 0;
+  const found = EXPLICIT_MARKER.test(entryText.slice(0, 2000));
+  EXPLICIT_MARKER.lastIndex = 0;
+  return found;
+}
 
 /** Milestones an entry marks: explicit `[detected]` markers first, else the template's keywords. */
 export function markersOf(entryText: string, template: Template): MarkerKind[] {

@@ -6,7 +6,16 @@ import { parseMarkdown } from './markdown';
 
 /** What one block's text parses to; offsets are relative to the block, so it can be reused anywhere. */
 export interface BlockData {
-  root: Root;
+  /**
+   * The mdast tree, kept only when the cache keeps trees (a preview is open): the model needs
+   * nothing but the lines, and trees are most of the memory (a 5 MB document's took hundreds of
+   * MB, and every collection of them slowed each keystroke). `treeOf` parses again on demand.
+   */
+  root?: Root;
+  /** Parsed as the document's first block (with front matter). */
+  atStart: boolean;
+  /** The text of the block's YAML front matter node, if it opens with one. */
+  yaml?: string;
   lines: SourceLine[];
   /** Per-line memo of derived facts (label, leading time...), filled lazily by the model. */
   memo: Map<string, unknown>[];
@@ -23,6 +32,8 @@ export interface ParsedBlock {
 export interface ParsedDocument {
   text: string;
   blocks: ParsedBlock[];
+  /** Trees parsed again by treeOf are kept in their blocks (the cache keeps trees). */
+  keepTrees: boolean;
 }
 
 /**
@@ -33,6 +44,9 @@ export class BlockCache {
   private blocks = new Map<string, BlockData>();
   hits = 0;
   misses = 0;
+
+  /** Keep each block's tree (for rendering); without it only lines are kept. */
+  constructor(public keepTrees = false) {}
 
   /** Parses `text` into blocks, reusing cached ones. */
   parse(text: string): ParsedDocument {
@@ -49,20 +63,35 @@ export class BlockCache {
       if (data) this.hits++;
       else {
         this.misses++;
-        data = parseBlock(blockText, index === 0);
+        data = parseBlock(blockText, index === 0, this.keepTrees);
       }
       next.set(key, data);
       return { start: b.start, end: b.end, text: blockText, frontMatter: b.frontMatter === true, data };
     });
     this.blocks = next;
-    return { text, blocks };
+    return { text, blocks, keepTrees: this.keepTrees };
   }
 }
 
-function parseBlock(text: string, atDocumentStart: boolean): BlockData {
-  const root = parseMarkdown(text, atDocumentStart);
+function parseBlock(text: string, atStart: boolean, keepTree: boolean): BlockData {
+  const root = parseMarkdown(text, atStart);
   const lines = collectLines(text, root);
-  return { root, lines, memo: lines.map(() => new Map()) };
+  const first = root.children[0];
+  const data: BlockData = { atStart, lines, memo: lines.map(() => new Map()) };
+  if (keepTree) data.root = root;
+  if (first?.type === 'yaml') data.yaml = first.value;
+  return data;
+}
+
+/**
+ * The block's mdast tree: the kept one, else parsed again from its text (and kept from then on
+ * when the cache keeps trees). Offsets are relative to the block, like its lines.
+ */
+export function treeOf(doc: ParsedDocument, block: ParsedBlock): Root {
+  if (block.data.root) return block.data.root;
+  const root = parseMarkdown(block.text, block.data.atStart);
+  if (doc.keepTrees) block.data.root = root;
+  return root;
 }
 
 /** A one-off parse with no reuse (the CLI, tests). */

@@ -60,3 +60,11 @@ export function formatElapsed(m: number): string {
   if (minutes > 0 || text === '') text += `${minutes}m`;
   return `T${sign}${text}`;
 }
+
+/** Compact lengths for tables and lists: "2h 30m", "45m", "1d 2h" (the two largest units). */
+export function formatShortMinutes(m: number): string {
+  const total = Math.round(Math.abs(m));
+  const { days, hours, minutes } = split(total);
+  const parts = [days ? `${days}d` : '', hours ? `${hours}h` : '', minutes || (!days && !hours) ? `${minutes}m` : ''].filter(Boolean);
+  return (m < 0 && total > 0 ? '-' : '') + parts.slice(0, 2).join(' ');
+}

@@ -24,4 +24,4 @@ export { parseLeadingTimestamp, looksLikeTimestampButUnreadable } from './leadin
 export { findDurations } from './durations.js';
 export { findZoneDeclaration, lookupZone } from './zones.js';
 export { toUtcMinutes, minutesBetween, type Elapsed, type ElapsedContext } from './instants.js';
-export { formatMinutes, formatClock, formatElapsed } from './format.js';
+export { formatMinutes, formatClock, formatElapsed, formatShortMinutes } from './format.js';

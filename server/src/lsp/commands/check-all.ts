@@ -14,7 +14,7 @@ import { findMarkdownFiles } from './walk';
 
 export const MAX_FILES = 5000;
 /** Larger files are left out of a workspace check (they are analysed when opened). */
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 export interface CheckAllResult {
   files: number;

@@ -1,9 +1,11 @@
-// Hovers: on a timeline timestamp, the time normalised (zone, UTC equivalent) and how long after
-// the incident start it was; on the duration statement, the arithmetic.
+// Hovers: on a timeline timestamp, the time normalised (zone, UTC equivalent), how long after
+// the incident start it was and the milestone it marks; on the duration statement, the
+// arithmetic; on the Timeline heading, the incident metrics.
 import { MarkupKind, type CancellationToken, type Hover, type HoverParams } from 'vscode-languageserver';
 import type { Analyses } from '../analyses';
 import { toRange } from '../convert';
 import { entryAt, entryIndexAt, entryStrings, type EntryFacts } from '../timeline-columns';
+import { metricsTable, milestoneLines } from './metrics-hover';
 import { formatClockTime, formatDate, formatDayMinutes, formatElapsed } from '../time-text';
 
 export function entryMarkdown(entry: EntryFacts, written: string, base: string | undefined): string {
@@ -36,11 +38,15 @@ export async function hover(analyses: Analyses, params: HoverParams, token: Canc
   const index = timeline ? entryIndexAt(timeline, offset) : -1;
   if (timeline && index >= 0) {
     const entry = entryAt(timeline, index);
-    const value = entryMarkdown(entry, entryStrings(doc.getText(), entry).written, timeline.base);
+    const value = [entryMarkdown(entry, entryStrings(doc.getText(), entry).written, timeline.base), ...milestoneLines(facts.metrics, entry.timeRange)].join('\n\n');
     return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(doc, entry.timeRange) };
   }
   const duration = facts.duration;
   const range = duration?.ranges.find((r) => r.start <= offset && offset <= r.end);
   if (duration && range) return { contents: { kind: MarkupKind.Markdown, value: duration.markdown }, range: toRange(doc, range) };
+  const section = facts.sections[timeline?.section ?? facts.sections.findIndex((s) => s.ids.includes('timeline'))];
+  if (section && section.headerRange.start <= offset && offset <= section.headerRange.end) {
+    return { contents: { kind: MarkupKind.Markdown, value: metricsTable(facts.metrics) }, range: toRange(doc, section.headerRange) };
+  }
   return null;
 }

@@ -8,6 +8,7 @@ import type { TimeMention, Zone } from '../../core/time/types';
 import type { DocumentFacts, SectionFacts, TimelineFacts, ZoneFacts } from '../analysis-protocol';
 import { TimelineColumnsBuilder } from '../timeline-columns';
 import { durationFacts } from './duration-facts';
+import { metricsFacts } from './metrics-facts';
 
 const DAY = 24 * 60;
 
@@ -20,6 +21,7 @@ export function buildFacts(uri: string, version: number, analysis: Analysis, def
   const summary = model.sections.findIndex((s) => s.ids.includes('summary'));
   const timeline = timelineFacts(model);
   const duration = durationFacts(model, analysis.findings);
+  const metrics = analysis.isPostmortem ? metricsFacts(model) : undefined;
   return {
     uri,
     version,
@@ -33,6 +35,7 @@ export function buildFacts(uri: string, version: number, analysis: Analysis, def
     sections: model.sections.map(sectionFacts),
     ...(timeline ? { timeline } : {}),
     ...(duration ? { duration } : {}),
+    ...(metrics ? { metrics } : {}),
     summaryFields: summary < 0 ? [] : [...new Set(model.fields.filter((f) => f.section === summary).map((f) => f.key))],
     entryZone: entryZone(model, defaultZone),
   };

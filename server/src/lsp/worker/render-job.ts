@@ -27,6 +27,8 @@ export class PreviewRenderer {
       const { config } = configs.forDocument(request.path, request.onDisk, request.settings, this.generation);
       // Only open documents have a cache; a closed one gets a throwaway so nothing leaks.
       const cache = caches.get(request.uri) ?? new BlockCache();
+      // A previewed document keeps its trees from now on, so the next render re-parses only what changed.
+      cache.keepTrees = true;
       const analysis = analyze(request.text, { config, cache, ...(request.path ? { path: request.path } : {}) });
       // Every block is a hit now: these are the trees the analysis just read.
       const doc = cache.parse(request.text);
