@@ -75,15 +75,13 @@ test('the Incidents view lists every postmortem, newest first, with date, severi
   const pane = await incidentsPane();
   const rows = pane.locator('.monaco-list-row');
   await rows.filter({ hasText: 'DNS outage at the edge' }).first().waitFor({ timeout: 60_000 });
-  await rows.nth(4).waitFor({ timeout: STEP_TIMEOUT_MS });
+  await rows.nth(3).waitFor({ timeout: STEP_TIMEOUT_MS });
   const labels = await pane.locator('.monaco-list-row .label-name').allInnerTexts();
   assert.deepEqual(labels.map((l) => l.trim()), [
     'DNS outage at the edge',
     'Queue backlog delays order emails overnight',
     'Slow logins after the session-store upgrade',
     'Checkout outage after a payment-gateway certificate rotation',
-    // examples/README.md ("# Example postmortems") reads as a postmortem to the engine; undated, so last.
-    'Example postmortems',
   ]);
   const dns = await rows.filter({ hasText: 'DNS outage' }).first().locator('.label-description').innerText();
   assert.match(dns, /^2024-09-02 · SEV1 · 1h 30m · 2 open \(1 overdue\) · \d+ problems?$/);
@@ -119,7 +117,7 @@ test('Show Open Action Items lists the open items, overdue first, and opens the 
   assert.equal(rows.length, 2, rows.join('\n---\n'));
   assert.match(rows[0]!, /Alert before keys expire[\s\S]*overdue by \d+ days · @ann · due 2024-10-01[\s\S]*postmortems\/2024-09-02-dns-outage\.md:23/);
   assert.match(rows[1]!, /Document key rotation[\s\S]*@cid · due 2099-01-01[\s\S]*postmortems\/2024-09-02-dns-outage\.md:25/);
-  assert.match(await page.locator('.quick-input-widget .quick-input-title').innerText(), /2 open action items in 5 postmortems, 1 overdue/);
+  assert.match(await page.locator('.quick-input-widget .quick-input-title').innerText(), /2 open action items in 4 postmortems, 1 overdue/);
   await screenshot(page, 'open-action-items');
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab.active', { hasText: DNS }).waitFor({ timeout: STEP_TIMEOUT_MS });
