@@ -28,6 +28,8 @@ interface Pending {
 interface Slot {
   worker: Worker;
   ready: boolean;
+  /** Config ids this worker holds (see WorkerRequest). */
+  configs: Set<number>;
   current?: Pending;
   timer?: NodeJS.Timeout;
 }
@@ -64,7 +66,7 @@ export class WorkerPool implements JobRunner {
 
   private spawn(): Slot {
     const worker = workerFor(this.script);
-    const slot: Slot = { worker, ready: false };
+    const slot: Slot = { worker, ready: false, configs: new Set() };
     worker.on('message', (msg: WorkerResponse) => this.onMessage(slot, msg));
     worker.on('error', (err) => this.onDeath(slot, err.message));
     worker.on('exit', (code) => this.onDeath(slot, `worker exited with code ${code}`));
@@ -120,6 +122,15 @@ export class WorkerPool implements JobRunner {
     slot.current = undefined;
   }
 
+  private readonly configIds = new WeakMap<LintJob['config'], number>();
+  private nextConfigId = 1;
+
+  private configIdOf(config: LintJob['config']): number {
+    let id = this.configIds.get(config);
+    if (id === undefined) this.configIds.set(config, (id = this.nextConfigId++));
+    return id;
+  }
+
   private pump(): void {
     for (const slot of this.slots) {
       if (this.queue.length === 0) return;
@@ -127,7 +138,11 @@ export class WorkerPool implements JobRunner {
       const pending = this.queue.shift()!;
       slot.current = pending;
       slot.timer = setTimeout(() => this.onTimeout(slot), this.budgetMs);
-      slot.worker.postMessage({ id: pending.id, job: pending.job } satisfies WorkerRequest);
+      const { config, ...job } = pending.job;
+      const configId = this.configIdOf(config);
+      const first = !slot.configs.has(configId);
+      slot.configs.add(configId);
+      slot.worker.postMessage({ id: pending.id, job, configId, ...(first ? { config } : {}) } satisfies WorkerRequest);
     }
   }
 }

@@ -28,10 +28,19 @@ export interface DocLine extends TextRange {
  * (the line may move) and must not be mutated by callers.
  */
 export function onLine<T>(line: DocLine, key: string, input: string, compute: () => T, stamp?: unknown): T {
+  return remember(line, key, input, compute, stamp, true);
+}
+
+/** onLine for an input that is already a string of its own (the masked prose), not a document slice. */
+export function onLineOwned<T>(line: DocLine, key: string, input: string, compute: () => T, stamp?: unknown): T {
+  return remember(line, key, input, compute, stamp, false);
+}
+
+function remember<T>(line: DocLine, key: string, input: string, compute: () => T, stamp: unknown, copy: boolean): T {
   const hit = line.memo.get(key) as { input: string; stamp: unknown; value: T } | undefined;
   if (hit !== undefined && hit.input === input && hit.stamp === stamp) return hit.value;
   const value = compute();
-  line.memo.set(key, { input: detachString(input), stamp, value });
+  line.memo.set(key, { input: copy ? detachString(input) : input, stamp, value });
   return value;
 }
 

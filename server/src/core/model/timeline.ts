@@ -5,7 +5,7 @@ import type { CalendarDate, TimeMention, TimeRangeMention, Zone } from '../time/
 import type { MarkerKind, Template } from '../templates/types';
 import type { TextRange } from '../types';
 import { detachString } from '../text/detach';
-import { onLine, type DocLine } from './doc-lines';
+import { onLine, onLineOwned, type DocLine } from './doc-lines';
 import type { Section, Timeline, TimelineEntry } from './types';
 
 interface Context {
@@ -123,7 +123,7 @@ export function readTimeline(ctx: Context): Timeline | undefined {
       group: groupOf(line, paragraph),
       text: entryText,
       // Marker keywords are searched once per line text and template, not on every keystroke.
-      markers: onLine(line, 'markers', entryText, () => markersOf(entryText, ctx.template), ctx.template),
+      markers: onLineOwned(line, 'markers', entryText, () => markersOf(entryText, ctx.template), ctx.template),
       line,
     };
     if (entryDate) entry.date = entryDate;

@@ -1,5 +1,6 @@
 import wordingSchema from '../../../../schemas/wording.schema.json';
-import { onLine } from '../model/doc-lines';
+import { onLineOwned } from '../model/doc-lines';
+import { detachString } from '../text/detach';
 import type { PostmortemModel } from '../model/types';
 import type { Fix } from '../types';
 import { compileWording, type CompiledWording, type WordingOptions } from '../wording/lists';
@@ -30,6 +31,12 @@ function fixFor(replacement: string | undefined, written: string, start: number,
   return [{ title: `Reword as "${newText}"`, safe: false, edits: [{ start, end, newText }] }];
 }
 
+const EMPTY: never[] = [];
+/** Most lines find nothing: they all remember one shared empty list (never mutated). */
+function orEmpty<T>(list: T[]): T[] {
+  return list.length === 0 ? EMPTY : list;
+}
+
 /** What one run of the rule shares between lines. */
 interface Scan {
   model: PostmortemModel;
@@ -43,8 +50,8 @@ interface Scan {
   report: (r: Report) => void;
 }
 
-function checkPhrases(scan: Scan, p: ProseLine, words: Word[]): void {
-  const found = onLine(p.line, 'phrases', p.text, () => findPhrases(words, p.text, scan.wording, scan.isPerson), scan.stamp);
+function checkPhrases(scan: Scan, p: ProseLine, words: () => Word[]): void {
+  const found = onLineOwned(p.line, 'phrases', p.text, () => orEmpty(findPhrases(words(), p.text, scan.wording, scan.isPerson)), scan.stamp);
   for (const m of found) {
     const start = p.offset + m.start;
     const end = p.offset + m.end;
@@ -88,23 +95,24 @@ interface PeopleMemo {
  * masked text, its raw text (quoted accounts are read from URLs the mask hides) and the word
  * lists and people known stay the same.
  */
-function peopleIn(scan: Scan, p: ProseLine, words: Word[]): { who: string; start: number }[] {
+function peopleIn(scan: Scan, p: ProseLine, wordsOfLine: () => Word[]): { who: string; start: number }[] {
   const raw = scan.model.text.slice(p.line.start, p.line.end);
   const hit = p.line.memo.get('people') as PeopleMemo | undefined;
   if (hit && hit.text === p.text && hit.raw === raw && hit.stamp === scan.stamp) return hit.found;
   let accounts: Set<string> | undefined;
   const quoted = () => (accounts ??= quotedAccounts(raw));
   const found: { who: string; start: number }[] = [];
+  const words = wordsOfLine();
   words.forEach((w, i) => {
     const who = personAt(scan, p, words, i, quoted);
     if (who) found.push({ who, start: w.start });
   });
-  p.line.memo.set('people', { text: p.text, raw, stamp: scan.stamp, found } satisfies PeopleMemo);
+  p.line.memo.set('people', { text: p.text, raw: detachString(raw), stamp: scan.stamp, found: orEmpty(found) } satisfies PeopleMemo);
   return found;
 }
 
 /** People named or @-mentioned where causes and actions are told: once per person and section. */
-function checkPeople(scan: Scan, p: ProseLine, words: Word[], section: string): void {
+function checkPeople(scan: Scan, p: ProseLine, words: () => Word[], section: string): void {
   for (const { who, start: at } of peopleIn(scan, p, words)) {
     const key = `${section}\u0000${who}`;
     if (scan.seen.has(key)) continue;
@@ -165,10 +173,13 @@ export default defineRule<Options>({
       // Text before the first known section (a title, an epigraph) and quotes are not the analysis.
       if (p.ids.length === 0 || isQuoted(model, p) || p.ids.some((id) => options.skipSections.includes(id))) continue;
       const text = p.text;
-      const words = onLine(p.line, 'words', text, () => wordsOf(text));
-      checkPhrases(scan, p, words);
+      // Words are read only when a line's phrases or people are not remembered: kept for every
+      // line, they were the largest part of the memory a long document took.
+      let words: Word[] | undefined;
+      const wordsOfLine = () => (words ??= wordsOf(text));
+      checkPhrases(scan, p, wordsOfLine);
       const section = options.peopleSections.find((id) => p.ids.includes(id));
-      if (section) checkPeople(scan, p, words, section);
+      if (section) checkPeople(scan, p, wordsOfLine, section);
     }
   },
 });

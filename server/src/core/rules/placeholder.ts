@@ -95,6 +95,8 @@ function checkForm(table: Table, report: (r: Report) => void): void {
   for (const b of blanks) report({ message: `"${b.label}" has no value: fill it in.`, range: b.value.range, data: { kind: 'empty-cell', label: b.label } });
 }
 
+const NONE: Placeholder[] = [];
+
 interface PlaceholderMemo {
   text: string;
   defsKey: string;
@@ -108,7 +110,9 @@ interface PlaceholderMemo {
 function placeholdersOf(memo: Map<string, unknown>, text: string, defs: ReadonlySet<string>, defsKey: string): Placeholder[] {
   const cached = memo.get('placeholders') as PlaceholderMemo | undefined;
   if (cached && cached.text === text && cached.defsKey === defsKey) return cached.found;
-  const found = findPlaceholders(text, { definitions: defs });
+  const all = findPlaceholders(text, { definitions: defs });
+  // Most lines have none: they share one empty list rather than keep one each.
+  const found = all.length === 0 ? NONE : all;
   memo.set('placeholders', { text, defsKey, found } satisfies PlaceholderMemo);
   return found;
 }
