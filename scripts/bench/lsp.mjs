@@ -38,6 +38,13 @@ export class BenchClient {
     });
     c.conn.onRequest(P.ConfigurationRequest.type, (params) => params.items.map((i) => (i.section === 'postmortem' ? { debounceMs, budgetMs } : null)));
     c.conn.onRequest(P.RegistrationRequest.type, () => null);
+    // The worker's own analysis time per version (postmortem/statusChanged), to split engine from transport.
+    c.analysisMs = new Map(); // uri -> Map(version -> ms)
+    c.conn.onNotification('postmortem/statusChanged', (s) => {
+      if (s.analysedVersion === null || s.analysisMs === null) return;
+      if (!c.analysisMs.has(s.uri)) c.analysisMs.set(s.uri, new Map());
+      c.analysisMs.get(s.uri).set(s.analysedVersion, s.analysisMs);
+    });
     c.conn.onNotification(P.LogMessageNotification.type, () => {});
     c.conn.onNotification(P.ShowMessageNotification.type, () => {});
     c.conn.onNotification(() => {});

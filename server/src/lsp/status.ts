@@ -14,6 +14,8 @@ export interface Status {
   analysedVersion: number | null;
   /** The analysis of the current version ran out of time. */
   cutShort: boolean;
+  /** How long the analysed version took in the worker (ms), so a client or the benchmark can tell engine from transport. */
+  analysisMs: number | null;
 }
 
 export function statusOf(uri: string, facts: DocumentFacts | undefined, cutShort: boolean): Status {
@@ -31,5 +33,6 @@ export function statusOf(uri: string, facts: DocumentFacts | undefined, cutShort
     problems,
     analysedVersion: facts?.version ?? null,
     cutShort,
+    analysisMs: facts ? Math.round(facts.stats.ms * 100) / 100 : null,
   };
 }
