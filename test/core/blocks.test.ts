@@ -7,6 +7,10 @@ import type { Nodes } from 'mdast';
 import { BlockCache, parseDocument } from '../../server/src/core';
 import { frontMatterLength, splitBlocks } from '../../server/src/core/parse/blocks';
 import { treeOf } from '../../server/src/core/parse/document';
+import { documentLines } from '../../server/src/core/model/doc-lines';
+import { collectLines, type SourceLine } from '../../server/src/core/model/lines';
+import { documentTree } from '../../server/src/render/document';
+import { LineIndex } from '../../server/src/core/text/line-index';
 import { parseMarkdown } from '../../server/src/core/parse/markdown';
 
 /** A comparable outline of a tree: type, offsets and children (values of leaves too). */
@@ -21,9 +25,12 @@ function outline(node: Nodes, shift = 0): unknown {
   ];
 }
 
+/** The top-level nodes block by block, a list parsed item by item joined again as the renderer does. */
 function blockwise(text: string): unknown[] {
   const doc = parseDocument(text);
-  return doc.blocks.flatMap((b) => treeOf(doc, b).children.map((c) => outline(c, b.start)));
+  // The renderer leaves front matter out; the whole parse has it first.
+  const frontMatter = doc.blocks[0]?.frontMatter ? treeOf(doc, doc.blocks[0]).children.map((c) => outline(c)) : [];
+  return [...frontMatter, ...documentTree(doc, new LineIndex(text)).children.map((c) => outline(c))];
 }
 
 const word = fc.constantFrom('outage', 'timeline', '14:05 UTC', 'root cause', 'fix', '`code`', '**bold**', '_em_', '<b>x</b>', '[link](http://x)', '2:30 PM');
@@ -77,6 +84,61 @@ describe('block-wise parsing', () => {
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 400) },
     );
+  });
+
+  // Lists are split item by item; everything that can sit between or inside items, so the joined
+  // pieces are checked against one parse of the whole list.
+  const itemLine = fc.oneof(
+    line.map((l) => `- ${l}`),
+    line.map((l) => `* ${l}`),
+    line.map((l) => `1. ${l}`),
+    line.map((l) => `2) ${l}`),
+    line.map((l) => `- [ ] ${l}`),
+    line.map((l) => `- **14:05 UTC:** ${l}`),
+    line.map((l) => `  - ${l}`),
+    line.map((l) => `   ${l}`),
+    line,
+    fc.constantFrom('', '- - -', '* * *', '---', '-', '> quote', '# heading', '```', '    code', '<div>', '</div>', '<!--', '-->', '| a | b |', '|---|---|', '  ```', '- ```', '+ plus', '10. ten', '- <details>', '==='),
+  );
+  const opening = fc.constantFrom('- first', '# Title\n\n- first', 'Paragraph\n- first', '## Timeline\n', 'Paragraph', '> quote\n- first', '1. first', '```\ncode\n```\n- first');
+  const listDocument = fc.tuple(opening, fc.array(itemLine, { minLength: 1, maxLength: 25 })).map(([o, ls]) => [o, ...ls].join('\n') + '\n');
+
+  it('a list parsed item by item gives the same tree as one whole parse', () => {
+    fc.assert(
+      fc.property(listDocument, (text) => {
+        assert.deepEqual(blockwise(text), parseMarkdown(text).children.map((c) => outline(c)));
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 400) },
+    );
+  });
+
+  /** The model's lines, field by field, from the block-wise parse and from one parse of the whole text. */
+  function linesBothWays(text: string): [unknown[], unknown[]] {
+    const pick = (l: SourceLine) => [l.kind, l.start, l.end, l.depth, l.containerEnd, l.paragraphEnd ?? null, l.item ? [l.item.range.start, l.item.range.end, l.item.listStart, l.item.checked, l.item.ordered] : null, l.cells?.map((c) => [c.start, c.end]) ?? null];
+    const blockwiseLines = documentLines(parseDocument(text)).map(pick);
+    const wholeLines = collectLines(text, parseMarkdown(text)).map(pick);
+    return [blockwiseLines, wholeLines];
+  }
+
+  it('the model reads the same lines from list pieces as from one parse of the whole text', () => {
+    fc.assert(
+      fc.property(fc.oneof(listDocument, document), (text) => {
+        fc.pre(!(/^---[ \t]*\r?\n/.test(text) && frontMatterLength(text) === 0));
+        const [pieces, whole] = linesBothWays(text);
+        assert.deepEqual(pieces, whole);
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 400) },
+    );
+  });
+
+  it('splits a long tight list item by item, and an edit re-parses one item', () => {
+    const text = '## Timeline\n\n' + Array.from({ length: 30 }, (_, i) => `- **${10 + (i >> 2)}:${String((i % 4) * 15).padStart(2, '0')} UTC:** step ${i}`).join('\n') + '\n';
+    assert.ok(splitBlocks(text).length >= 30);
+    const cache = new BlockCache();
+    cache.parse(text);
+    const misses = cache.misses;
+    cache.parse(text.replace('step 17', 'step 17 done'));
+    assert.equal(cache.misses - misses, 1);
   });
 
   it('reuses unchanged blocks after an edit', () => {

@@ -7,14 +7,14 @@
 // trees to the next version of the document.
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
 import { raw } from 'hast-util-raw';
-import type { Root as MdastRoot, RootContent } from 'mdast';
+import type { List, Root as MdastRoot, RootContent } from 'mdast';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { Point, Position } from 'unist';
 import { VFile } from 'vfile';
 import type { LineIndex } from '../core';
-import { treeOf, type ParsedDocument } from '../core/parse/document';
+import { joinsPrevious, treeOf, type ParsedDocument } from '../core/parse/document';
 import { h } from './h';
 import { resolveReferences } from './references';
 import { SANITIZE_SCHEMA } from './schema';
@@ -46,16 +46,27 @@ export function renderDocument(doc: ParsedDocument, index: LineIndex, policy: Ur
 /** One mdast root for the whole document: front matter left out (the card shows what matters). */
 export function documentTree(doc: ParsedDocument, index: LineIndex): MdastRoot {
   const children: RootContent[] = [];
-  for (const block of doc.blocks) {
-    if (block.frontMatter) continue;
+  doc.blocks.forEach((block, k) => {
+    if (block.frontMatter) return;
     // Blocks start at line starts, so only lines and offsets move; columns stay.
     const lines = index.position(block.start).line - 1;
-    for (const child of treeOf(doc, block).children) {
-      if (child.type === 'yaml') continue;
-      children.push(shifted(child, block.start, lines));
+    const own = treeOf(doc, block).children.filter((c) => c.type !== 'yaml').map((c) => shifted(c, block.start, lines));
+    // A long list is parsed item by item (core/parse/blocks.ts): its pieces become one list again.
+    if (joinsPrevious(doc.blocks[k - 1], block) && own[0]?.type === 'list' && children[children.length - 1]?.type === 'list') {
+      joinList(doc.text, children[children.length - 1] as List, own.shift() as List);
     }
-  }
+    // One by one: a block can hold very many top-level nodes (spreading them could overflow the stack).
+    for (const node of own) children.push(node);
+  });
   return { type: 'root', children };
+}
+
+/** Appends `piece`'s items to `list`; the list is loose if any item is, or a blank line parts two. */
+function joinList(text: string, list: List, piece: List): void {
+  const gap = text.slice(list.position?.end.offset ?? 0, piece.position?.start.offset ?? 0);
+  for (const item of piece.children) list.children.push(item);
+  if (list.position && piece.position) list.position = { start: list.position.start, end: piece.position.end };
+  if (piece.spread || /\n[ \t]*\r?\n/.test(gap)) list.spread = true;
 }
 
 function shiftPoint(p: Point, offset: number, lines: number): Point {

@@ -1,5 +1,5 @@
 // Document lines with absolute offsets, built from the blocks of a parse.
-import type { BlockData, ParsedDocument } from '../parse/document';
+import { joinsPrevious, type BlockData, type ParsedDocument } from '../parse/document';
 import { detachString } from '../text/detach';
 import type { TextRange } from '../types';
 import type { LineKind, SourceLine } from './lines';
@@ -55,7 +55,10 @@ const previousLines = new WeakMap<BlockData, { base: number; lines: DocLine[] }>
 
 export function documentLines(doc: ParsedDocument): DocLine[] {
   const out: DocLine[] = [];
+  /** Where each block's lines begin in `out`. */
+  const firstLine: number[] = [];
   for (const block of doc.blocks) {
+    firstLine.push(out.length);
     const base = block.start;
     const reused = previousLines.get(block.data);
     if (reused && reused.base === base) {
@@ -80,7 +83,43 @@ export function documentLines(doc: ParsedDocument): DocLine[] {
     }
     previousLines.set(block.data, { base, lines: out.slice(first) });
   }
+  joinListPieces(doc, out, firstLine);
   return out;
+}
+
+/**
+ * A long list is parsed item by item (parse/blocks.ts); here its pieces become one list again:
+ * each top-level item names the first piece's list start, and every line of the list its end, as
+ * they would after one parse of the whole list. Lines are replaced, not changed: the unjoined
+ * ones are shared with the next version.
+ */
+function joinListPieces(doc: ParsedDocument, out: DocLine[], firstLine: readonly number[]): void {
+  const blocks = doc.blocks;
+  for (let k = 1; k < blocks.length; k++) {
+    if (!joinsPrevious(blocks[k - 1], blocks[k]!)) continue;
+    // A run of joined pieces: blocks[from] ends with the list, blocks[from+1..to] continue it.
+    const from = k - 1;
+    let to = k;
+    while (to + 1 < blocks.length && joinsPrevious(blocks[to], blocks[to + 1]!) && blocks[to]!.data.firstList!.end === blocks[to]!.data.lastList!.end) to++;
+    const head = blocks[from]!;
+    const listStart = head.start + head.data.lastList!.start;
+    const listEnd = blocks[to]!.start + blocks[to]!.data.firstList!.end;
+    for (let b = from; b <= to; b++) {
+      const block = blocks[b]!;
+      const list = b === from ? block.data.lastList! : block.data.firstList!;
+      const ownStart = block.start + list.start;
+      const ownEnd = block.start + list.end;
+      const end = b + 1 < blocks.length ? firstLine[b + 1]! : out.length;
+      for (let i = firstLine[b]!; i < end; i++) {
+        const line = out[i]!;
+        if (line.containerEnd !== ownEnd || line.start < ownStart) continue;
+        const joined: DocLine = { ...line, containerEnd: listEnd };
+        if (line.item && line.item.listStart === ownStart) joined.item = { ...line.item, listStart };
+        out[i] = joined;
+      }
+    }
+    k = to;
+  }
 }
 
 function isSpace(c: number): boolean {

@@ -12,6 +12,12 @@ import type { TextRange } from '../types';
 export interface Block extends TextRange {
   /** The front matter block at the top of the file. */
   frontMatter?: boolean;
+  /**
+   * Starts at an item of the list the block before ends with: a long list is split item by item
+   * (each item parses alone to the same subtree), and the pieces are joined again by whoever needs
+   * the whole list (model/doc-lines.ts, parse/list-chunks.ts).
+   */
+  continuesList?: boolean;
 }
 
 interface Line {
@@ -172,6 +178,51 @@ function opensHtmlUntilBlank(text: string, line: Line, afterBlank: boolean): boo
   return close !== -1 && close < line.end && text.slice(close + 1, line.end).trim() === '';
 }
 
+/**
+ * The marker of a column-0 list item with content on its line ("-", "*", "+", or the delimiter of
+ * "1." / "1)"), else undefined. Thematic breaks ("- - -", "* * *") and empty items are not items
+ * here: an item boundary is only placed where nothing else can be meant.
+ */
+export function itemMarkerAt(text: string, line: { start: number; end: number }): string | undefined {
+  let i = line.start;
+  const c = text.charCodeAt(i);
+  let marker: string;
+  if (c === 45 || c === 42 || c === 43) {
+    marker = text[i]!;
+    i++;
+  } else if (c >= 48 && c <= 57) {
+    while (i < line.end && i - line.start < 9 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+    const d = text.charCodeAt(i);
+    if (d !== 46 && d !== 41) return undefined;
+    marker = text[i]!;
+    i++;
+  } else return undefined;
+  const space = text.charCodeAt(i);
+  if (space !== 32 && space !== 9) return undefined;
+  let j = i;
+  while (j < line.end && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+  if (j >= line.end) return undefined;
+  if ((c === 45 || c === 42) && /^[-*_\s]+$/.test(text.slice(line.start, Math.min(line.end, line.start + 200)))) return undefined;
+  return marker;
+}
+
+/**
+ * Whether an item with this marker may start a block of its own here. A bullet item with content
+ * starts a list item wherever it stands at column 0 (it may interrupt a paragraph); an ordered one
+ * only continues a list ("2. x" after a paragraph is part of the paragraph), so it is split off only
+ * inside a block that opened with that list.
+ */
+function startsItemHere(marker: string | undefined, blockList: string | undefined): boolean {
+  if (marker === undefined) return false;
+  return marker === '-' || marker === '*' || marker === '+' || marker === blockList;
+}
+
+/** Whether the line, past its indentation, list markers and quote markers, opens a fence or raw HTML. */
+function opensInsideItem(text: string, line: Line): boolean {
+  const head = text.slice(line.start, Math.min(line.end, line.start + 120));
+  return /^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)*(?:`{3,}|~{3,}|<)/.test(head);
+}
+
 /** Length of the YAML front matter block at the start, including its closing line, or 0. */
 export function frontMatterLength(text: string): number {
   const it = lines(text);
@@ -197,6 +248,19 @@ export function splitBlocks(text: string): Block[] {
   let htmlEnd: string | undefined;
   let inHtmlBlock = false;
   let previousBlank = true;
+  // The marker of the list the current block opens with, if it does: its later column-0 items
+  // with the same marker start blocks of their own (parse cost per edit is then one item's).
+  let listMarker: string | undefined;
+  let blockHasLine = false;
+  /** The open block starts at an item of the list the block before ends with. */
+  let continuing = false;
+  /**
+   * Something in this list that may not end where an item does when the item is parsed alone (a
+   * fence or raw HTML opened inside an item runs to the end of what is parsed): no more item
+   * boundaries until the next block.
+   */
+  let itemsUnsafe = false;
+  const close = (end: number) => blocks.push({ start: blockStart, end, ...(continuing ? { continuesList: true } : {}) });
   for (const line of lines(text)) {
     if (line.start < blockStart) continue;
     if (fence) {
@@ -212,9 +276,21 @@ export function splitBlocks(text: string): Block[] {
     const blank = isBlank(text, line);
     if (blank) inHtmlBlock = false;
     if (!blank && previousBlank && line.start > blockStart && !mayContinue(text, line)) {
-      blocks.push({ start: blockStart, end: line.start });
+      close(line.start);
       blockStart = line.start;
+      blockHasLine = false;
+      continuing = false;
+      itemsUnsafe = false;
+    } else if (!blank && !inHtmlBlock && !itemsUnsafe && line.start > blockStart && startsItemHere(itemMarkerAt(text, line), listMarker)) {
+      close(line.start);
+      blockStart = line.start;
+      continuing = true;
     }
+    if (!blank && !blockHasLine) {
+      blockHasLine = true;
+      listMarker = itemMarkerAt(text, line);
+    }
+    if (!blank && !itemsUnsafe) itemsUnsafe = opensInsideItem(text, line);
     if (!blank && !inHtmlBlock) {
       htmlEnd = htmlBlockEnd(text, line);
       if (!htmlEnd) inHtmlBlock = opensHtmlUntilBlank(text, line, previousBlank);
@@ -222,6 +298,6 @@ export function splitBlocks(text: string): Block[] {
     }
     previousBlank = blank;
   }
-  if (blockStart < text.length || blocks.length === 0) blocks.push({ start: blockStart, end: text.length });
+  if (blockStart < text.length || blocks.length === 0) close(text.length);
   return blocks;
 }

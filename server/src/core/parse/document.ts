@@ -1,5 +1,5 @@
 // One parse per document version, block by block, reusing the blocks an edit did not touch.
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import { collectLines, type SourceLine } from '../model/lines';
 import { splitBlocks } from './blocks';
 import { parseMarkdown } from './markdown';
@@ -16,9 +16,19 @@ export interface BlockData {
   atStart: boolean;
   /** The text of the block's YAML front matter node, if it opens with one. */
   yaml?: string;
+  /** The list the block opens with (at its first character), and the list it ends with: how list pieces join. */
+  firstList?: BlockList;
+  lastList?: BlockList;
   lines: SourceLine[];
   /** Per-line memo of derived facts (label, leading time...), filled lazily by the model. */
   memo: Map<string, unknown>[];
+}
+
+/** A top-level list of a block: its marker ("-", "*", "+", "." or ")") and where it lies in the block. */
+export interface BlockList {
+  marker: string;
+  start: number;
+  end: number;
 }
 
 export interface ParsedBlock {
@@ -26,6 +36,8 @@ export interface ParsedBlock {
   end: number;
   text: string;
   frontMatter: boolean;
+  /** Starts at an item of the list the block before ends with (see blocks.ts). */
+  continuesList: boolean;
   data: BlockData;
 }
 
@@ -66,7 +78,7 @@ export class BlockCache {
         data = parseBlock(blockText, index === 0, this.keepTrees);
       }
       next.set(key, data);
-      return { start: b.start, end: b.end, text: blockText, frontMatter: b.frontMatter === true, data };
+      return { start: b.start, end: b.end, text: blockText, frontMatter: b.frontMatter === true, continuesList: split.continuesList === true, data };
     });
     this.blocks = next;
     return { text, blocks, keepTrees: this.keepTrees };
@@ -80,7 +92,36 @@ function parseBlock(text: string, atStart: boolean, keepTree: boolean): BlockDat
   const data: BlockData = { atStart, lines, memo: lines.map(() => new Map()) };
   if (keepTree) data.root = root;
   if (first?.type === 'yaml') data.yaml = first.value;
+  const opening = first?.type === 'list' ? listOf(text, first) : undefined;
+  if (opening && opening.start === 0) data.firstList = opening;
+  const last = root.children[root.children.length - 1];
+  const closing = last?.type === 'list' ? listOf(text, last) : undefined;
+  if (closing) data.lastList = closing;
   return data;
+}
+
+function listOf(text: string, node: RootContent): BlockList | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return undefined;
+  return { marker: markerAt(text, start), start, end };
+}
+
+/** The bullet ("-", "*", "+") or the ordered delimiter ("." or ")") of the list item at `offset`. */
+function markerAt(text: string, offset: number): string {
+  const c = text[offset];
+  if (c === '-' || c === '*' || c === '+') return c;
+  let i = offset;
+  while (i < text.length && i - offset < 9 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  return i > offset && (text[i] === '.' || text[i] === ')') ? text[i]! : '';
+}
+
+/** Whether `block` starts with an item of the list the block before it ends with: the two are one list. */
+export function joinsPrevious(previous: ParsedBlock | undefined, block: ParsedBlock): boolean {
+  if (!block.continuesList || !previous || previous.end !== block.start) return false;
+  const last = previous.data.lastList;
+  const first = block.data.firstList;
+  return last !== undefined && first !== undefined && last.marker !== '' && last.marker === first.marker;
 }
 
 /**
