@@ -1,7 +1,7 @@
 // One parse per document version, block by block, reusing the blocks an edit did not touch.
 import type { Root, RootContent } from 'mdast';
 import { collectLines, type SourceLine } from '../model/lines';
-import { splitBlocks } from './blocks';
+import { MIN_PIECE, splitBlocks } from './blocks';
 import { parseMarkdown } from './markdown';
 
 /** What one block's text parses to; offsets are relative to the block, so it can be reused anywhere. */
@@ -57,8 +57,14 @@ export class BlockCache {
   hits = 0;
   misses = 0;
 
-  /** Keep each block's tree (for rendering); without it only lines are kept. */
-  constructor(public keepTrees = false) {}
+  /**
+   * `keepTrees`: keep each block's tree (for rendering); without it only lines are kept.
+   * `minPiece`: the size from which a list is split at an item (blocks.ts; tests lower it).
+   */
+  constructor(
+    public keepTrees = false,
+    private readonly minPiece = MIN_PIECE,
+  ) {}
 
   /** Parses `text` into blocks, reusing cached ones. */
   parse(text: string): ParsedDocument {
@@ -66,7 +72,7 @@ export class BlockCache {
     // A leading byte order mark stays outside every block: micromark drops it and counts offsets
     // from after it, which shifted every range (and every fix) of a BOM file one unit left.
     const skip = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    const blocks = splitBlocks(skip ? text.slice(skip) : text).map((split, index) => {
+    const blocks = splitBlocks(skip ? text.slice(skip) : text, this.minPiece).map((split, index) => {
       const b = { start: split.start + skip, end: split.end + skip, frontMatter: split.frontMatter };
       const blockText = text.slice(b.start, b.end);
       // The first block parses with front matter; the key keeps the two kinds apart.
@@ -136,6 +142,6 @@ export function treeOf(doc: ParsedDocument, block: ParsedBlock): Root {
 }
 
 /** A one-off parse with no reuse (the CLI, tests). */
-export function parseDocument(text: string): ParsedDocument {
-  return new BlockCache().parse(text);
+export function parseDocument(text: string, minPiece = MIN_PIECE): ParsedDocument {
+  return new BlockCache(false, minPiece).parse(text);
 }
