@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { DNS_TEXT } from '../fixtures/editor/dns-outage';
-import { STEP_TIMEOUT_MS, openWorkbench, screenshot, workspaceDir, type Session } from './harness';
+import { STEP_TIMEOUT_MS, openFromExplorer, openWorkbench, screenshot, workspaceDir, type Session } from './harness';
 
 const CHECKOUT = '2024-05-20-checkout-outage.md';
 const DNS = '2024-09-02-dns-outage.md';
@@ -41,16 +41,6 @@ async function step(name: string, body: () => Promise<void>): Promise<void> {
   }
 }
 
-/** Opens postmortems/NAME from the Explorer (expanding the folder if need be). */
-async function openFromExplorer(name: string): Promise<void> {
-  const rows = page.locator('.explorer-folders-view .monaco-list-row');
-  const file = rows.filter({ hasText: name }).first();
-  if (!(await file.isVisible())) await rows.filter({ hasText: /^postmortems$/ }).first().click();
-  await file.click();
-  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: STEP_TIMEOUT_MS });
-  await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: STEP_TIMEOUT_MS });
-}
-
 /** Drags the side bar's right edge (the sash) to x. */
 async function dragSideBarEdgeTo(x: number): Promise<void> {
   const box = (await page.locator('.part.sidebar').first().boundingBox())!;
@@ -71,7 +61,7 @@ async function incidentsPane(): Promise<Locator> {
 
 test('the Incidents view lists every postmortem, newest first, with date, severity, duration, open items and problems', () => step('incident-index', async () => {
   // Opening a Markdown file activates the extension, which shows the view.
-  await openFromExplorer(CHECKOUT);
+  await openFromExplorer(page, CHECKOUT);
   const pane = await incidentsPane();
   const rows = pane.locator('.monaco-list-row');
   await rows.filter({ hasText: 'DNS outage at the edge' }).first().waitFor({ timeout: 60_000 });
@@ -126,7 +116,7 @@ test('Show Open Action Items lists the open items, overdue first, and opens the 
 }));
 
 test('hovering the Timeline heading shows the incident metrics', () => step('metrics-hover', async () => {
-  await openFromExplorer(CHECKOUT);
+  await openFromExplorer(page, CHECKOUT);
   const heading = page.locator('.monaco-editor .view-line', { hasText: '## Timeline' }).first();
   await heading.waitFor({ timeout: STEP_TIMEOUT_MS });
   const box = (await heading.boundingBox())!;

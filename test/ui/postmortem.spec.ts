@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { FrameLocator, Page } from 'playwright-core';
-import { STEP_TIMEOUT_MS, openWorkbench, readProblems, runCommand, screenshot, waitForSquiggle, workspaceDir, type Session } from './harness';
+import { STEP_TIMEOUT_MS, openFromExplorer, openWorkbench, readProblems, runCommand, screenshot, waitForSquiggle, workspaceDir, type Session } from './harness';
 
 const DEFECTS = '2024-06-11-login-latency.md';
 
@@ -35,20 +35,6 @@ async function step(name: string, body: () => Promise<void>): Promise<void> {
     await screenshot(page, `${name}-failure`).catch(() => undefined);
     throw e;
   }
-}
-
-/**
- * Opens postmortems/NAME by clicking it in the Explorer. Quick Open (harness openFile) depends on
- * the file search in the extension host, which on a loaded 2-core machine has taken over 30 s for
- * the first search of a session; the Explorer does not.
- */
-async function openFromExplorer(name: string): Promise<void> {
-  const rows = page.locator('.explorer-folders-view .monaco-list-row');
-  const file = rows.filter({ hasText: name }).first();
-  if (!(await file.isVisible())) await rows.filter({ hasText: /^postmortems$/ }).first().click();
-  await file.click();
-  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: STEP_TIMEOUT_MS });
-  await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: STEP_TIMEOUT_MS });
 }
 
 /** The page coordinates of the middle of the first match of `re` in the editor line containing `lineText`. */
@@ -85,7 +71,7 @@ async function closeEditors(): Promise<void> {
 }
 
 test('Problems panel lists the defects example\'s four findings', () => step('problems', async () => {
-  await openFromExplorer(DEFECTS);
+  await openFromExplorer(page, DEFECTS);
   mark('defects example open');
   await waitForSquiggle(page, 'error', 60_000); // the first diagnostics: a cold server
   await waitForSquiggle(page, 'warning');
@@ -104,7 +90,7 @@ test('Problems panel lists the defects example\'s four findings', () => step('pr
 }));
 
 test('hovering the stated duration shows the arithmetic', () => step('hover-duration', async () => {
-  await openFromExplorer(DEFECTS);
+  await openFromExplorer(page, DEFECTS);
   // The "(2 hours)" of "**Duration:** June 11, 2024, 09:15 - 11:45 UTC (2 hours)" on line 5.
   const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'stated: 2 hours' });
   const { x, y } = await textPoint('Duration:', /2\s+hours/);
@@ -155,7 +141,7 @@ function webview(): FrameLocator {
 
 test('Open Preview shows the summary card and the timeline chart', () => step('preview-defects', async () => {
   await closeEditors();
-  await openFromExplorer(DEFECTS);
+  await openFromExplorer(page, DEFECTS);
   await runCommand(page, 'Postmortem: Open Preview to the Side');
   const frame = webview();
   await frame.locator('.pm-card').waitFor({ timeout: 60_000 });

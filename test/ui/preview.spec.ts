@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { FrameLocator, Page } from 'playwright-core';
-import { STEP_TIMEOUT_MS, openWorkbench, screenshot, type Session } from './harness';
+import { STEP_TIMEOUT_MS, openFromExplorer, openWorkbench, screenshot, type Session } from './harness';
 
 const EXAMPLE = '2024-05-20-checkout-outage.md';
 const HOSTILE = path.resolve(__dirname, '..', 'fixtures', 'render', 'hostile.md');
@@ -32,16 +32,6 @@ async function step(p: Page, name: string, body: () => Promise<void>): Promise<v
     await screenshot(p, `${name}-failure`).catch(() => undefined);
     throw e;
   }
-}
-
-/** Opens NAME from the Explorer (the postmortems/ folder is expanded if need be). */
-async function openFromExplorer(p: Page, name: string): Promise<void> {
-  const rows = p.locator('.explorer-folders-view .monaco-list-row');
-  const file = rows.filter({ hasText: name }).first();
-  if (!(await file.isVisible())) await rows.filter({ hasText: /^postmortems$/ }).first().click();
-  await file.click();
-  await p.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: STEP_TIMEOUT_MS });
-  await p.locator('.monaco-editor .view-lines').first().waitFor({ timeout: STEP_TIMEOUT_MS });
 }
 
 /** The preview's content frame: VS Code nests it (iframe.webview > #active-frame). */

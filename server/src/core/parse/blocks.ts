@@ -178,25 +178,26 @@ function opensHtmlUntilBlank(text: string, line: Line, afterBlank: boolean): boo
   return close !== -1 && close < line.end && text.slice(close + 1, line.end).trim() === '';
 }
 
+/** The bullet ("-", "*", "+") or the ordered delimiter ("." or ")") of a list item at `offset`, else "". */
+export function markerAt(text: string, offset: number): string {
+  const c = text[offset];
+  if (c === '-' || c === '*' || c === '+') return c;
+  let i = offset;
+  while (i < text.length && i - offset < 9 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  return i > offset && (text[i] === '.' || text[i] === ')') ? text[i]! : '';
+}
+
 /**
  * The marker of a column-0 list item with content on its line ("-", "*", "+", or the delimiter of
  * "1." / "1)"), else undefined. Thematic breaks ("- - -", "* * *") and empty items are not items
  * here: an item boundary is only placed where nothing else can be meant.
  */
-export function itemMarkerAt(text: string, line: { start: number; end: number }): string | undefined {
-  let i = line.start;
-  const c = text.charCodeAt(i);
-  let marker: string;
-  if (c === 45 || c === 42 || c === 43) {
-    marker = text[i]!;
-    i++;
-  } else if (c >= 48 && c <= 57) {
-    while (i < line.end && i - line.start < 9 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
-    const d = text.charCodeAt(i);
-    if (d !== 46 && d !== 41) return undefined;
-    marker = text[i]!;
-    i++;
-  } else return undefined;
+function itemMarkerAt(text: string, line: Line): string | undefined {
+  const marker = markerAt(text, line.start);
+  if (!marker) return undefined;
+  const c = text.charCodeAt(line.start);
+  // Past the marker: the bullet itself, or the digits and the delimiter.
+  const i = marker === text[line.start] ? line.start + 1 : text.indexOf(marker, line.start) + 1;
   const space = text.charCodeAt(i);
   if (space !== 32 && space !== 9) return undefined;
   let j = i;

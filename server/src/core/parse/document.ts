@@ -1,7 +1,7 @@
 // One parse per document version, block by block, reusing the blocks an edit did not touch.
 import type { Root, RootContent } from 'mdast';
 import { collectLines, type SourceLine } from '../model/lines';
-import { MIN_PIECE, splitBlocks } from './blocks';
+import { markerAt, MIN_PIECE, splitBlocks } from './blocks';
 import { parseMarkdown } from './markdown';
 
 /** What one block's text parses to; offsets are relative to the block, so it can be reused anywhere. */
@@ -111,15 +111,6 @@ function listOf(text: string, node: RootContent): BlockList | undefined {
   const end = node.position?.end.offset;
   if (start === undefined || end === undefined) return undefined;
   return { marker: markerAt(text, start), start, end };
-}
-
-/** The bullet ("-", "*", "+") or the ordered delimiter ("." or ")") of the list item at `offset`. */
-function markerAt(text: string, offset: number): string {
-  const c = text[offset];
-  if (c === '-' || c === '*' || c === '+') return c;
-  let i = offset;
-  while (i < text.length && i - offset < 9 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
-  return i > offset && (text[i] === '.' || text[i] === ')') ? text[i]! : '';
 }
 
 /** Whether `block` starts with an item of the list the block before it ends with: the two are one list. */

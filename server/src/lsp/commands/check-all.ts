@@ -9,12 +9,27 @@ import type { Analyses } from '../analyses';
 import { cutShortDiagnostic, toDiagnostic } from '../convert';
 import { engineSettings } from '../settings';
 import type { SettingsStore } from '../settings-store';
-import type { AnalysisWorkerHost } from '../worker-host';
+import type { AnalysisWorkerHost, Job } from '../worker-host';
 import { findMarkdownFiles } from './walk';
 
 export const MAX_FILES = 5000;
 /** Larger files are left out of a workspace check (they are analysed when opened). */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/** The worker job for a workspace file checked outside the editor: one-off, findings only. */
+export function workspaceFileJob(settings: SettingsStore, file: { uri: string; path: string; text: string; version?: number }): Job {
+  return {
+    uri: file.uri,
+    version: file.version ?? 0,
+    text: file.text,
+    path: file.path,
+    onDisk: true,
+    settings: engineSettings(settings.current),
+    settingsGeneration: settings.generation,
+    keep: false,
+    findingsOnly: true,
+  };
+}
 
 export interface CheckAllResult {
   files: number;
@@ -87,17 +102,7 @@ export class WorkspaceCheck {
     } catch {
       return;
     }
-    const outcome = await host.submit({
-      uri,
-      version: 0,
-      text,
-      path,
-      onDisk: true,
-      settings: engineSettings(this.settings.current),
-      settingsGeneration: this.settings.generation,
-      keep: false,
-      findingsOnly: true,
-    });
+    const outcome = await host.submit(workspaceFileJob(this.settings, { uri, path, text }));
     // Opened while it was being checked: live analysis owns its diagnostics now.
     if (this.analyses.isOpen(uri)) return;
     if (outcome.kind === 'cut-short') {

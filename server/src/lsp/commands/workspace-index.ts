@@ -10,10 +10,9 @@ import { pathToFileURL } from 'node:url';
 import type { CancellationToken, TextDocuments, WorkDoneProgressReporter } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IncidentSummary } from '../../core/incident-summary';
-import { engineSettings } from '../settings';
 import type { SettingsStore } from '../settings-store';
 import type { AnalysisWorkerHost } from '../worker-host';
-import { MAX_FILE_BYTES, MAX_FILES } from './check-all';
+import { MAX_FILE_BYTES, MAX_FILES, workspaceFileJob } from './check-all';
 import { findMarkdownFiles } from './walk';
 
 export interface IndexedPostmortem {
@@ -113,18 +112,8 @@ export class WorkspaceIndex {
     } catch {
       return null;
     }
-    const outcome = await (this.host ??= this.makeHost()).submit({
-      uri,
-      version: open?.version ?? 0,
-      text,
-      path,
-      onDisk: true,
-      settings: engineSettings(this.settings.current),
-      settingsGeneration: this.settings.generation,
-      keep: false,
-      findingsOnly: true,
-      summary: true,
-    });
+    const job = workspaceFileJob(this.settings, { uri, path, text, ...(open ? { version: open.version } : {}) });
+    const outcome = await (this.host ??= this.makeHost()).submit({ ...job, summary: true });
     // Cut short or failed: left out this time, tried again on the next build.
     if (outcome.kind !== 'done') return null;
     const { facts } = outcome;
