@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyze, type AnalyzeOptions } from '../../server/src/core/analyze';
-import { BlockCache } from '../../server/src/core/parse/document';
+import { BlockCache, parseDocument } from '../../server/src/core/parse/document';
 
 const NOW = new Date('2026-01-15T12:00:00Z');
 
@@ -85,6 +85,37 @@ describe('incremental analysis', () => {
         }
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 60) },
+    );
+  });
+
+  it('splits an edited text into the blocks a fresh split finds, with lists cut at every item', () => {
+    // minPiece 0: every list item may start a piece, so resuming and stopping at item boundaries is exercised.
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 5 }), fc.boolean(), fc.array(edit, { minLength: 1, maxLength: 15 }), (seed, phases, bom, edits) => {
+        let text = (bom ? '\ufeff' : '') + postmortem(seed, phases);
+        const cache = new BlockCache(false, 0);
+        const shape = (doc: ReturnType<typeof parseDocument>) => doc.blocks.map((b) => [b.start, b.end, b.continuesList, b.frontMatter, b.data.lines.length]);
+        for (const e of edits) {
+          text = apply(text, e);
+          assert.deepEqual(shape(cache.parse(text)), shape(parseDocument(text, 0)), `after edits, text:\n${JSON.stringify(text)}`);
+        }
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 60) },
+    );
+  });
+
+  it('equals a fresh full analysis after random edits when lists are parsed item by item', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 5 }), fc.array(edit, { minLength: 1, maxLength: 10 }), (seed, phases, edits) => {
+        let text = postmortem(seed, phases);
+        const cache = new BlockCache(false, 0);
+        outcome(text, { cache });
+        for (const e of edits) {
+          text = apply(text, e);
+          assert.deepEqual(outcome(text, { cache }), outcome(text, {}), `after edits, text:\n${JSON.stringify(text)}`);
+        }
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 40) },
     );
   });
 

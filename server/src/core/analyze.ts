@@ -60,7 +60,8 @@ function runRules(model: PostmortemModel, config: ResolvedConfig, now: Date): Fi
         ruleId: rule.id,
         severity,
         message: r.message,
-        range: r.range,
+        // A copy: rules may report a model object's range, and the model's lines move in place on the next version.
+        range: { start: r.range.start, end: r.range.end },
         ...(r.fixes && r.fixes.length > 0 ? { fixes: r.fixes } : {}),
         ...(r.data ? { data: r.data } : {}),
       });

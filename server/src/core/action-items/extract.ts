@@ -1,7 +1,7 @@
 // Action items: list items and table rows under the corrective-actions / action-items sections.
 // A sub-bullet under an item adds to it ("- Owner: @alice" below "- [ ] Add alerting"); a short
 // bullet that only groups others ("- Process improvements:") is a heading, not an item.
-import type { DocLine } from '../model/doc-lines';
+import { firstLineAtOrAfter, type DocLine } from '../model/doc-lines';
 import type { ActionItem, Section } from '../model/types';
 import { maskLine } from '../rules/shared/prose';
 import { stripMarkup } from '../text/plain';
@@ -29,18 +29,6 @@ export function readActionItems(text: string, lines: readonly DocLine[], section
     for (const item of tableItems(text, within, index)) items.push(item);
   });
   return items.sort((a, b) => a.range.start - b.range.start);
-}
-
-/** Index of the first line starting at or after `offset` (lines are in document order). */
-function firstLineAtOrAfter(lines: readonly DocLine[], offset: number): number {
-  let lo = 0;
-  let hi = lines.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (lines[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 interface Open {

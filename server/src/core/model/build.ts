@@ -105,10 +105,15 @@ export function buildModel(doc: ParsedDocument, options: ModelOptions): Postmort
   const sectionIds = new Set(sections.flatMap((s) => s.ids));
   const opening = lines.slice(0, 3).map((l) => text.slice(l.start, l.contentEnd)).join('\n');
   const detection = detectPostmortem({ ...(options.path ? { path: options.path } : {}), ...(frontMatter ? { frontMatter } : {}), ...(title ? { title: title.text } : {}), opening, sectionIds, pathPatterns: options.pathPatterns });
+  // Line numbers are wanted only to place a few findings: the index (a pass over the whole text)
+  // is made when first asked for, not on every keystroke.
+  let index: LineIndex | undefined;
   return {
     text,
     ...(options.path ? { path: options.path } : {}),
-    index: new LineIndex(text),
+    get index() {
+      return (index ??= new LineIndex(text));
+    },
     lines,
     ...(frontMatter ? { frontMatter } : {}),
     ...(title ? { title } : {}),

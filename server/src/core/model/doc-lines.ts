@@ -1,7 +1,7 @@
 // Document lines with absolute offsets, built from the blocks of a parse.
 import { joinsPrevious, type BlockData, type ParsedDocument } from '../parse/document';
-import { detachString } from '../text/detach';
 import type { TextRange } from '../types';
+import type { LineMemo, Remembered, RememberedSlot } from './line-memo';
 import type { LineKind, SourceLine } from './lines';
 
 export interface DocLine extends TextRange {
@@ -16,82 +16,150 @@ export interface DocLine extends TextRange {
   contentStart: number;
   /** Before trailing spaces and a closing heading sequence. */
   contentEnd: number;
-  /** Per-line memo shared with the block cache (keys are relative to nothing: they are fact names). */
-  memo: Map<string, unknown>;
+  /** Facts remembered about the line, shared with the block cache (line-memo.ts). */
+  memo: LineMemo;
 }
 
 /**
- * `compute()` remembered on the line for as long as `input` (text read from the line) and `stamp`
- * (what else the result depends on, compared with ===) stay the same. Strings in `value` must not
- * be slices of the document (see text/detach.ts). The memo survives block reuse,
- * so a keystroke recomputes only the lines it changed. Results must not hold document offsets
- * (the line may move) and must not be mutated by callers.
+ * `compute(line, arg)` (which reads only the line's own text) remembered on the line for as long
+ * as `stamp` (what else the result depends on, compared with ===) stays the same: the line's text
+ * cannot change while its memo lives, so a keystroke recomputes only the lines it changed. Strings
+ * in the value must not be slices of the document (see text/detach.ts); results must not hold
+ * document offsets (the line moves) and must not be mutated by callers. `compute` is a function
+ * of its arguments rather than a closure, so a hit allocates nothing.
  */
-export function onLine<T>(line: DocLine, key: string, input: string, compute: () => T, stamp?: unknown): T {
-  return remember(line, key, input, compute, stamp, true);
-}
-
-/** onLine for an input that is already a string of its own (the masked prose), not a document slice. */
-export function onLineOwned<T>(line: DocLine, key: string, input: string, compute: () => T, stamp?: unknown): T {
-  return remember(line, key, input, compute, stamp, false);
-}
-
-function remember<T>(line: DocLine, key: string, input: string, compute: () => T, stamp: unknown, copy: boolean): T {
-  const hit = line.memo.get(key) as { input: string; stamp: unknown; value: T } | undefined;
-  if (hit !== undefined && hit.input === input && hit.stamp === stamp) return hit.value;
-  const value = compute();
-  line.memo.set(key, { input: copy ? detachString(input) : input, stamp, value });
+export function onLine<T, A>(line: DocLine, slot: RememberedSlot, compute: (line: DocLine, arg: A) => T, arg: A, stamp?: unknown): T {
+  const hit = line.memo[slot];
+  if (hit !== undefined && hit.stamp === stamp) return hit.value as T;
+  const value = compute(line, arg);
+  line.memo[slot] = { stamp, value };
   return value;
+}
+
+/**
+ * onLine for a result computed from `input`, a string of its own (a remembered one, such as the
+ * masked prose) rather than the line's text: it is recomputed when the input or the stamp changes.
+ */
+export function onLineOwned<T, A>(line: DocLine, slot: RememberedSlot, input: string, compute: (input: string, arg: A) => T, arg: A, stamp?: unknown): T {
+  const hit = line.memo[slot] as (Remembered<T> & { input: string }) | undefined;
+  if (hit !== undefined && hit.input === input && hit.stamp === stamp) return hit.value;
+  const value = compute(input, arg);
+  line.memo[slot] = { stamp, value, input } as Remembered;
+  return value;
+}
+
+/** Index of the first line starting at or after `offset` (lines are in document order). */
+export function firstLineAtOrAfter(lines: readonly DocLine[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function shift(r: TextRange, by: number): TextRange {
   return { start: r.start + by, end: r.end + by };
 }
 
-// Perf (issue 7): a block the cache reused at the same offset (every block above an edit) gets
-// the DocLine objects it had in the previous version instead of fresh copies; blocks that moved
-// are copied with the new offsets as before. Nothing mutates DocLines, so sharing them is safe.
-const previousLines = new WeakMap<BlockData, { base: number; lines: DocLine[] }>();
+// Perf (issue 7): a block the cache reused keeps the DocLine objects it had in the previous
+// version. Above an edit they are at the same offsets; below it they are shifted in place, which
+// costs a few additions per line instead of a fresh object per line (and the garbage collection
+// after it). So a model's lines are valid until the next analysis with the same BlockCache: the
+// engine's callers use a model before they analyse the next version, and findings never share a
+// range object with a line (analyze.ts copies them).
+interface Reusable {
+  base: number;
+  lines: DocLine[];
+  /** The documentLines() pass that last used these lines: a block whose text occurs twice gets copies the second time. */
+  pass: number;
+}
+const previousLines = new WeakMap<BlockData, Reusable>();
+let passes = 0;
 
 export function documentLines(doc: ParsedDocument): DocLine[] {
-  const out: DocLine[] = [];
+  const pass = ++passes;
+  let count = 0;
+  for (const block of doc.blocks) count += block.data.lines.length;
+  // Filled by index: pushing 50,000 lines grew the array a dozen times per keystroke.
+  const out: DocLine[] = new Array<DocLine>(count);
+  let n = 0;
   /** Where each block's lines begin in `out`. */
   const firstLine: number[] = [];
   for (const block of doc.blocks) {
-    firstLine.push(out.length);
+    firstLine.push(n);
     const base = block.start;
     const reused = previousLines.get(block.data);
-    if (reused && reused.base === base) {
-      for (const l of reused.lines) out.push(l);
+    if (reused && reused.pass !== pass) {
+      if (reused.base !== base) shiftLines(reused.lines, base - reused.base);
+      reused.base = base;
+      reused.pass = pass;
+      if (block.data.firstList || block.data.lastList) unjoin(reused.lines, block.data.lines, base);
+      for (const l of reused.lines) out[n++] = l;
       continue;
     }
-    const first = out.length;
+    const first = n;
     const source = block.data.lines;
     for (let i = 0; i < source.length; i++) {
       const l: SourceLine = source[i]!;
       const start = l.start + base;
       const end = l.end + base;
       const [contentStart, contentEnd] = contentBounds(doc.text, start, end, l.kind);
-      // Optional fields are assigned, not spread in: spread literals become slow dictionary
-      // objects, and half the document's lines are copied like this on every keystroke.
+      // Optional fields are assigned, not spread in: spread literals become slow dictionary objects.
       const line: DocLine = { kind: l.kind, depth: l.depth, start, end, containerEnd: l.containerEnd + base, contentStart, contentEnd, memo: block.data.memo[i]! };
       if (l.item) line.item = { range: shift(l.item.range, base), checked: l.item.checked, ordered: l.item.ordered, listStart: l.item.listStart + base };
       if (l.cells) line.cells = l.cells.map((c) => shift(c, base));
       if (l.header !== undefined) line.header = l.header;
       if (l.paragraphEnd !== undefined) line.paragraphEnd = l.paragraphEnd + base;
-      out.push(line);
+      out[n++] = line;
     }
-    previousLines.set(block.data, { base, lines: out.slice(first) });
+    // The second occurrence of the same block text keeps its copies to itself.
+    if (!reused) previousLines.set(block.data, { base, lines: out.slice(first, n), pass });
   }
   joinListPieces(doc, out, firstLine);
   return out;
 }
 
+/** Back to the list ends of the block's own parse: the previous version may have joined them to a neighbour. */
+function unjoin(lines: readonly DocLine[], source: readonly SourceLine[], base: number): void {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const own = source[i]!;
+    line.containerEnd = own.containerEnd + base;
+    if (line.item && own.item) line.item.listStart = own.item.listStart + base;
+  }
+}
+
+/** Moves lines (and the ranges they own) by `by`, in place. */
+function shiftLines(lines: readonly DocLine[], by: number): void {
+  for (const line of lines) {
+    line.start += by;
+    line.end += by;
+    line.containerEnd += by;
+    line.contentStart += by;
+    line.contentEnd += by;
+    if (line.paragraphEnd !== undefined) line.paragraphEnd += by;
+    if (line.item) {
+      line.item.range.start += by;
+      line.item.range.end += by;
+      line.item.listStart += by;
+    }
+    if (line.cells) {
+      for (const c of line.cells) {
+        c.start += by;
+        c.end += by;
+      }
+    }
+  }
+}
+
 /**
  * A long list is parsed item by item (parse/blocks.ts); here its pieces become one list again:
  * each top-level item names the first piece's list start, and every line of the list its end, as
- * they would after one parse of the whole list. Lines are replaced, not changed: the unjoined
- * ones are shared with the next version.
+ * they would after one parse of the whole list. Changed in place: documentLines() resets them
+ * from the block's own parse on the next version (unjoin).
  */
 function joinListPieces(doc: ParsedDocument, out: DocLine[], firstLine: readonly number[]): void {
   const blocks = doc.blocks;
@@ -113,9 +181,8 @@ function joinListPieces(doc: ParsedDocument, out: DocLine[], firstLine: readonly
       for (let i = firstLine[b]!; i < end; i++) {
         const line = out[i]!;
         if (line.containerEnd !== ownEnd || line.start < ownStart) continue;
-        const joined: DocLine = { ...line, containerEnd: listEnd };
-        if (line.item && line.item.listStart === ownStart) joined.item = { ...line.item, listStart };
-        out[i] = joined;
+        line.containerEnd = listEnd;
+        if (line.item && line.item.listStart === ownStart) line.item.listStart = listStart;
       }
     }
     k = to;

@@ -2,7 +2,7 @@
 import { detachString } from '../text/detach';
 import { normalizeTitle } from '../text/plain';
 import type { DocLine } from './doc-lines';
-import { readFieldCandidate, readHeadingField, type FieldCandidate } from './labels';
+import { readFieldCandidate, readHeadingField } from './labels';
 import type { Field, FrontMatter, Section } from './types';
 
 /** Normalized label -> canonical field key. */
@@ -27,36 +27,54 @@ export function fieldKey(label: string): string | undefined {
   return FIELD_KEYS[normalizeTitle(label)];
 }
 
+/**
+ * What a line holds for findFields, read once per line (model/line-memo.ts): a "Label: value"
+ * with its key (offsets relative to the line), or a table row's label cells (by index) with theirs.
+ */
+type LineFields = { label: string; key: string; start: number; end: number } | { cells: { index: number; key: string; label: string }[] } | null;
+
+function readLineFields(text: string, line: DocLine): LineFields {
+  if (line.kind === 'table-row' && line.cells && line.cells.length >= 2 && !line.header) {
+    const cells: { index: number; key: string; label: string }[] = [];
+    for (let i = 0; i + 1 < line.cells.length; i += 2) {
+      const label = text.slice(line.cells[i]!.start, line.cells[i]!.end).trim();
+      const key = fieldKey(label);
+      if (key) cells.push({ index: i, key, label: detachString(label) });
+    }
+    return cells.length > 0 ? { cells } : null;
+  }
+  const found = line.kind === 'heading' ? readHeadingField(text, line, (l) => fieldKey(l) !== undefined) : readFieldCandidate(text, line);
+  const key = found ? fieldKey(found.label) : undefined;
+  if (!found || !key) return null;
+  return { label: detachString(found.label), key, start: found.valueRange.start - line.start, end: found.valueRange.end - line.start };
+}
+
 /** Fields on lines and in two-column-style tables, tagged with the section they are in. */
 export function findFields(text: string, lines: readonly DocLine[], sections: readonly Section[]): Field[] {
   const fields: Field[] = [];
   let s = -1;
-  for (const line of lines) {
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!;
     while (s + 1 < sections.length && sections[s + 1]!.range.start <= line.start) s++;
+    let found = line.memo.field as LineFields | undefined;
+    if (found === undefined) line.memo.field = found = readLineFields(text, line);
+    if (!found) continue;
     const section = s >= 0 && line.start < sections[s]!.range.end ? innermost(sections, s, line.start) : undefined;
-    if (line.kind === 'table-row' && line.cells && line.cells.length >= 2 && !line.header) {
-      // One by one, not push(...): a row of ~300k cells would overflow the stack as arguments.
-      for (const field of tableFields(text, line, section)) fields.push(field);
+    if ('cells' in found) {
+      // "| Start Time | 14:00 | Detected | 14:05 |": label cells followed by value cells.
+      for (const c of found.cells) {
+        const v = line.cells![c.index + 1]!;
+        fields.push({ key: c.key, label: c.label, range: { start: line.start, end: line.end }, valueRange: { start: v.start, end: v.end }, value: text.slice(v.start, v.end), ...(section !== undefined ? { section } : {}), source: 'table' });
+      }
       continue;
     }
-    // The memo outlives this version (the block is reused when text above it changes), so it keeps
-    // offsets relative to the line's start and they are made absolute again here.
-    let relative = line.memo.get('field') as FieldCandidate | null | undefined;
-    if (relative === undefined) {
-      const found = line.kind === 'heading' ? readHeadingField(text, line, (l) => fieldKey(l) !== undefined) : readFieldCandidate(text, line);
-      relative = found ? { label: detachString(found.label), valueRange: { start: found.valueRange.start - line.start, end: found.valueRange.end - line.start } } : null;
-      line.memo.set('field', relative);
-    }
-    if (!relative) continue;
-    const candidate: FieldCandidate = { label: relative.label, valueRange: { start: relative.valueRange.start + line.start, end: relative.valueRange.end + line.start } };
-    const key = fieldKey(candidate.label);
-    if (!key) continue;
+    const valueRange = { start: found.start + line.start, end: found.end + line.start };
     fields.push({
-      key,
-      label: candidate.label,
+      key: found.key,
+      label: found.label,
       range: { start: line.start, end: line.end },
-      valueRange: candidate.valueRange,
-      value: text.slice(candidate.valueRange.start, candidate.valueRange.end),
+      valueRange,
+      value: text.slice(valueRange.start, valueRange.end),
       ...(section !== undefined ? { section } : {}),
       source: 'line',
     });
@@ -69,20 +87,6 @@ function innermost(sections: readonly Section[], s: number, offset: number): num
   let i: number | undefined = s;
   while (i !== undefined && !(sections[i]!.range.start <= offset && offset < sections[i]!.range.end)) i = sections[i]!.parent;
   return i;
-}
-
-/** "| Start Time | 14:00 | Detected | 14:05 |": label cells followed by value cells. */
-function tableFields(text: string, line: DocLine, section: number | undefined): Field[] {
-  const cells = line.cells!;
-  const out: Field[] = [];
-  for (let i = 0; i + 1 < cells.length; i += 2) {
-    const label = text.slice(cells[i]!.start, cells[i]!.end).trim();
-    const key = fieldKey(label);
-    if (!key) continue;
-    const v = cells[i + 1]!;
-    out.push({ key, label, range: { start: line.start, end: line.end }, valueRange: v, value: text.slice(v.start, v.end), ...(section !== undefined ? { section } : {}), source: 'table' });
-  }
-  return out;
 }
 
 /** Front matter keys that are fields: `start`, `end`, `duration`, `severity`... */

@@ -11,7 +11,7 @@ export function readFrontMatter(doc: ParsedDocument): FrontMatter | undefined {
   if (yaml === undefined) return undefined;
   const range = { start: block.start, end: block.end };
   // The YAML starts after the opening "---" line.
-  const bodyStart = block.text.indexOf('\n') + 1;
+  const bodyStart = doc.text.slice(block.start, block.end).indexOf('\n') + 1;
   try {
     // Bounded: YAML aliases could expand hostile input, so limit them.
     const data: unknown = parseYaml(yaml, { maxAliasCount: 50, prettyErrors: false });

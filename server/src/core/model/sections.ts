@@ -21,14 +21,17 @@ export function findHeaderCandidates(text: string, lines: readonly DocLine[]): H
   const out: HeaderCandidate[] = [];
   for (const line of lines) {
     if (line.kind === 'heading') {
-      out.push({ line, title: stripMarkup(text.slice(line.contentStart, line.contentEnd)), kind: 'heading', level: line.depth });
+      // The title is the line's own text: read once per line (model/line-memo.ts).
+      let title = line.memo.title as string | undefined;
+      if (title === undefined) line.memo.title = title = detachString(stripMarkup(text.slice(line.contentStart, line.contentEnd)));
+      out.push({ line, title, kind: 'heading', level: line.depth });
       continue;
     }
-    let label = line.memo.get('label') as Label | null | undefined;
+    let label = line.memo.label as Label | null | undefined;
     if (label === undefined) {
       const read = readLabel(text, line);
       label = read ? { ...read, title: detachString(read.title) } : null;
-      line.memo.set('label', label);
+      line.memo.label = label;
     }
     if (!label) continue;
     const kind: SectionKind = label.style === 'html-heading' ? 'html' : label.style === 'broken-heading' ? 'broken-heading' : 'label';

@@ -3,9 +3,8 @@
 import { findTimeMentions, findZoneDeclaration, looksLikeTimestampButUnreadable, parseLeadingTimestamp } from '../time';
 import type { CalendarDate, TimeMention, TimeRangeMention, Zone } from '../time/types';
 import type { MarkerKind, Template } from '../templates/types';
-import type { TextRange } from '../types';
 import { detachString } from '../text/detach';
-import { onLine, onLineOwned, type DocLine } from './doc-lines';
+import { firstLineAtOrAfter, onLine, onLineOwned, type DocLine } from './doc-lines';
 import type { Section, Timeline, TimelineEntry } from './types';
 
 interface Context {
@@ -24,37 +23,69 @@ function firstOf(m: Leading): TimeMention {
   return 'from' in m ? m.from : m;
 }
 
-function leadingOf(text: string, line: DocLine, range: TextRange): Leading | null {
-  const key = `lead:${range.start - line.start}`;
-  let lead = line.memo.get(key) as Leading | null | undefined;
-  if (lead === undefined) {
-    // Parsed from a private copy: the mention's strings (the zone as written) stay out of the document.
-    lead = parseLeadingTimestamp(detachString(text.slice(range.start, range.end))) ?? null;
-    line.memo.set(key, lead);
-  }
-  return lead ?? null;
+/** Memo keys of the first cells' timestamps (constant strings: a key made per line cost a hash per line). */
+const LEAD_KEYS = ['lead0', 'lead1', 'lead2', 'lead3'] as const;
+
+/** The timestamp at the start of [start, end) of the line: slot 0 is the content, 1-3 the first cells. */
+function leadingOf(text: string, line: DocLine, start: number, end: number, slot: number): Leading | null {
+  const key = LEAD_KEYS[slot]!;
+  const offset = start - line.start;
+  const hit = line.memo[key] as { offset: number; lead: Leading | null } | undefined;
+  if (hit !== undefined && hit.offset === offset) return hit.lead;
+  // Parsed from a private copy: the mention's strings (the zone as written) stay out of the document.
+  const lead = parseLeadingTimestamp(detachString(text.slice(start, end))) ?? null;
+  line.memo[key] = { offset, lead };
+  return lead;
 }
 
-/** The part of a line a timestamp is read from: the content, or for table rows the first cell with a time. */
-function timedPart(text: string, line: DocLine): { range: TextRange; lead: Leading } | undefined {
+/**
+ * The part of a line a timestamp is read from: the content (slot 0), or for table rows the first
+ * cell with a time (slots 1-3); -1 when none. Its timestamp is then in the line's memo (leadOf).
+ */
+function timedSlot(text: string, line: DocLine): number {
   if (line.kind === 'table-row') {
-    if (line.header || !line.cells) return undefined;
-    for (const cell of line.cells.slice(0, 3)) {
-      const lead = leadingOf(text, line, cell);
-      if (lead) return { range: cell, lead };
+    if (line.header || !line.cells) return -1;
+    for (let i = 0; i < 3 && i < line.cells.length; i++) {
+      const cell = line.cells[i]!;
+      if (leadingOf(text, line, cell.start, cell.end, i + 1)) return i + 1;
     }
-    return undefined;
+    return -1;
   }
-  const range = { start: line.contentStart, end: line.contentEnd };
-  const lead = leadingOf(text, line, range);
-  return lead ? { range, lead } : undefined;
+  return leadingOf(text, line, line.contentStart, line.contentEnd, 0) ? 0 : -1;
+}
+
+function leadOf(line: DocLine, slot: number): Leading {
+  return (line.memo[LEAD_KEYS[slot]!] as { lead: Leading }).lead;
+}
+
+function partStart(line: DocLine, slot: number): number {
+  return slot === 0 ? line.contentStart : line.cells![slot - 1]!.start;
+}
+
+function partEnd(line: DocLine, slot: number): number {
+  return slot === 0 ? line.contentEnd : line.cells![slot - 1]!.end;
+}
+
+/** The entry's words after its timestamp (computed on a memo miss: onLine). */
+function entryTextOf(line: DocLine, text: string): string {
+  const slot = timedSlot(text, line);
+  const after = text.slice(partStart(line, slot) + leadOf(line, slot).end, line.kind === 'table-row' ? line.end : line.contentEnd);
+  return detachString(after.replace(/^[\s*_:\]).,–—-]+/, '').trim());
+}
+
+function unreadableContent(line: DocLine, text: string): string {
+  return text.slice(line.contentStart, Math.min(line.contentEnd, line.contentStart + 80));
+}
+
+function isUnreadable(line: DocLine, text: string): boolean {
+  return looksLikeTimestampButUnreadable(unreadableContent(line, text));
 }
 
 /** Whether nothing but punctuation follows the date: "### 2018-01-15", "**May 10, 2021**". */
-function isDateOnlyLine(text: string, range: TextRange, m: Leading): boolean {
+function isDateOnlyLine(text: string, start: number, end: number, m: Leading): boolean {
   const first = firstOf(m);
   if (first.time || !first.date) return false;
-  const rest = text.slice(range.start + m.end, range.end);
+  const rest = text.slice(start + m.end, end);
   return /^[\s*_:.,)\]-]*$/.test(rest.length > 40 ? rest.slice(0, 40) + 'x' : rest);
 }
 
@@ -77,9 +108,8 @@ export function readTimeline(ctx: Context): Timeline | undefined {
   let paragraph = -1;
   let firstBodyLines = 0;
   const lines = ctx.lines;
-  const inSection = lines.filter((l) => l.start >= section.bodyRange.start && l.start < section.bodyRange.end);
-  for (let i = 0; i < inSection.length; i++) {
-    const line = inSection[i]!;
+  for (let i = firstLineAtOrAfter(lines, section.bodyRange.start); i < lines.length && lines[i]!.start < section.bodyRange.end; i++) {
+    const line = lines[i]!;
     if (line.paragraphEnd !== undefined) paragraph = line.start;
     if (firstBodyLines < 2 && line.kind !== 'table-row') {
       firstBodyLines++;
@@ -90,16 +120,16 @@ export function readTimeline(ctx: Context): Timeline | undefined {
         }
       }
     }
-    const part = timedPart(text, line);
-    if (!part) {
-      const content = text.slice(line.contentStart, Math.min(line.contentEnd, line.contentStart + 80));
-      if (line.kind !== 'table-row' && onLine(line, 'unreadable', content, () => looksLikeTimestampButUnreadable(content))) {
-        timeline.unreadable.push({ range: { start: line.contentStart, end: line.contentEnd }, text: content });
+    const slot = timedSlot(text, line);
+    if (slot < 0) {
+      if (line.kind !== 'table-row' && onLine(line, 'unreadable', isUnreadable, text)) {
+        timeline.unreadable.push({ range: { start: line.contentStart, end: line.contentEnd }, text: unreadableContent(line, text) });
       }
       continue;
     }
-    const { lead, range } = part;
-    if (isDateOnlyLine(text, range, lead)) {
+    const lead = leadOf(line, slot);
+    const at = partStart(line, slot);
+    if (isDateOnlyLine(text, at, partEnd(line, slot), lead)) {
       date = withYear(firstOf(lead).date!, date);
       continue;
     }
@@ -109,26 +139,45 @@ export function readTimeline(ctx: Context): Timeline | undefined {
     if (first.zone) lastZone = first.zone;
     const zone = first.zone ?? lastZone ?? timeline.declaredZone?.zone ?? ctx.zone;
     const t = first.time;
-    const after = text.slice(range.start + lead.end, line.kind === 'table-row' ? line.end : line.contentEnd);
-    const entryText = onLine(line, 'entry-text', after, () => detachString(after.replace(/^[\s*_:\]).,–—-]+/, '').trim()));
+    // Keyed by where the timestamp was read (a table row may take it from another cell).
+    const entryText = onLine(line, 'entryText', entryTextOf, text, lead);
+    // Marker keywords are searched once per line text and template, not on every keystroke.
+    const markers = onLineOwned(line, 'markers', entryText, markersOf, ctx.template, ctx.template);
+    const groupAt = groupOffset(line, paragraph);
+    const kept = line.memo.entry as KeptEntry | undefined;
+    if (kept && kept.entry.line === line && kept.lead === lead && kept.entry.text === entryText && kept.entry.markers === markers && sameDate(kept.entry.date, entryDate) && sameZone(kept.entry.zone, zone)) {
+      // The entry of the previous version, moved to where its line is now.
+      const entry = kept.entry;
+      entry.range.start = line.start;
+      entry.lineRange.start = line.start;
+      entry.lineRange.end = line.end;
+      entry.timeRange.start = at + lead.start;
+      entry.timeRange.end = at + lead.end;
+      if (kept.groupAt !== groupAt) {
+        entry.group = groupOf(line, groupAt);
+        kept.groupAt = groupAt;
+      }
+      timeline.entries.push(entry);
+      continue;
+    }
     // One object shape for every entry, optional fields assigned after: spreading them in made
     // each entry a slow dictionary object (3 µs apiece, 15 ms a keystroke on a 500 KB timeline).
     const entry: TimelineEntry = {
       range: { start: line.start, end: line.end },
       lineRange: { start: line.start, end: line.end },
-      timeRange: { start: range.start + lead.start, end: range.start + lead.end },
+      timeRange: { start: at + lead.start, end: at + lead.end },
       mention: lead,
       dateExplicit: first.date !== undefined,
       zoneExplicit: first.zone !== undefined,
-      group: groupOf(line, paragraph),
+      group: groupOf(line, groupAt),
       text: entryText,
-      // Marker keywords are searched once per line text and template, not on every keystroke.
-      markers: onLineOwned(line, 'markers', entryText, () => markersOf(entryText, ctx.template), ctx.template),
+      markers,
       line,
     };
     if (entryDate) entry.date = entryDate;
     if (zone) entry.zone = zone;
     if (t) entry.clock = t.endOfDay ? 24 * 60 : t.hour * 60 + t.minute + (t.second ?? 0) / 60;
+    line.memo.entry = { entry, lead, groupAt } satisfies KeptEntry;
     timeline.entries.push(entry);
   }
   setExtents(timeline.entries, section.range.end);
@@ -139,16 +188,52 @@ function withYear(d: CalendarDate, context: CalendarDate | undefined): CalendarD
   return d.year !== undefined || context?.year === undefined ? d : { ...d, year: context.year };
 }
 
-function groupOf(line: DocLine, paragraph: number): string {
+/**
+ * Perf (issue 7): an entry is kept in its line's memo and reused by the next version when what it
+ * was read from is the same (the line's timestamp and text, the date and zone in force); only its
+ * offsets are moved. Making 46,000 entries afresh was most of a keystroke's time at 5 MB. Like the
+ * model's lines, an entry is valid until the next analysis with the same BlockCache. A block whose
+ * text occurs twice shares its memo but not its DocLines, hence the check on the line.
+ */
+interface KeptEntry {
+  entry: TimelineEntry;
+  lead: Leading;
+  /** The offset its group is named by (groupOffset). */
+  groupAt: number;
+}
+
+function sameDate(a: CalendarDate | undefined, b: CalendarDate | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.year === b.year && a.month === b.month && a.day === b.day && a.ambiguous === b.ambiguous);
+}
+
+function sameZone(a: Zone | undefined, b: Zone | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.text === b.text && a.offsetMinutes === b.offsetMinutes && a.abbreviation === b.abbreviation && a.ambiguousDst === b.ambiguousDst);
+}
+
+/** The offset that tells the line's group apart: its list's start, its table's end, its paragraph's start. */
+function groupOffset(line: DocLine, paragraph: number): number {
   switch (line.kind) {
     case 'list-item':
-      return `list:${line.item!.listStart}:${line.depth}`;
+      return line.item!.listStart;
+    case 'heading':
+      return -1;
+    case 'table-row':
+      return line.containerEnd;
+    default:
+      return paragraph;
+  }
+}
+
+function groupOf(line: DocLine, at: number): string {
+  switch (line.kind) {
+    case 'list-item':
+      return `list:${at}:${line.depth}`;
     case 'heading':
       return `heading:${line.depth}`;
     case 'table-row':
-      return `table:${line.containerEnd}`;
+      return `table:${at}`;
     default:
-      return `text:${paragraph}`;
+      return `text:${at}`;
   }
 }
 
@@ -158,20 +243,24 @@ function groupOf(line: DocLine, paragraph: number): string {
  * next heading entry (its sub-section).
  */
 function setExtents(entries: TimelineEntry[], sectionEnd: number): void {
-  // The next entry of the same group, found in one backward pass.
-  const nextInGroup: (TimelineEntry | undefined)[] = new Array(entries.length);
+  // The next entry of the same group, found in one backward pass (list items and table rows end
+  // where their item or row does: they need none).
+  const nextInGroup = new Map<TimelineEntry, TimelineEntry>();
   const seen = new Map<string, TimelineEntry>();
   for (let i = entries.length - 1; i >= 0; i--) {
-    nextInGroup[i] = seen.get(entries[i]!.group);
-    seen.set(entries[i]!.group, entries[i]!);
+    const e = entries[i]!;
+    if (e.line.kind === 'list-item' || e.line.kind === 'table-row') continue;
+    const next = seen.get(e.group);
+    if (next) nextInGroup.set(e, next);
+    seen.set(e.group, e);
   }
-  entries.forEach((e, i) => {
+  entries.forEach((e) => {
     const line = e.line;
     let end: number;
     if (line.kind === 'list-item') end = line.item!.range.end;
     else if (line.kind === 'table-row') end = line.end;
     else {
-      const next = nextInGroup[i];
+      const next = nextInGroup.get(e);
       const limit = line.kind === 'heading' ? sectionEnd : Math.min(line.containerEnd, sectionEnd);
       end = next && next.line.start < limit ? next.line.start : limit;
     }

@@ -28,15 +28,16 @@ interface Line {
   next: number;
 }
 
-function* lines(text: string): Generator<Line> {
-  let start = 0;
+function* lines(text: string, from = 0): Generator<Line> {
+  // Where the next "\n" and "\r" are (-1: none left), found with indexOf rather than a loop per
+  // character: splitting is on every keystroke's path.
+  let lf = -2;
+  let cr = -2;
+  let start = from;
   while (start < text.length) {
-    let end = start;
-    while (end < text.length) {
-      const c = text.charCodeAt(end);
-      if (c === 10 || c === 13) break;
-      end++;
-    }
+    if (lf !== -1 && lf < start) lf = text.indexOf('\n', start);
+    if (cr !== -1 && cr < start) cr = text.indexOf('\r', start);
+    const end = lf === -1 ? (cr === -1 ? text.length : cr) : cr === -1 ? lf : Math.min(lf, cr);
     let next = end;
     if (text.charCodeAt(next) === 13) next++;
     if (text.charCodeAt(next) === 10) next++;
@@ -174,8 +175,9 @@ function opensHtmlUntilBlank(text: string, line: Line, afterBlank: boolean): boo
   if (BLOCK_TAGS.has(name) && ends) return true;
   // Type 7 (any other complete tag alone on its line) cannot interrupt a paragraph.
   if (!afterBlank) return false;
-  const close = text.indexOf('>', j);
-  return close !== -1 && close < line.end && text.slice(close + 1, line.end).trim() === '';
+  // Searched within the line: indexOf on the whole text made a line of "<x" cost the rest of the document.
+  const close = text.slice(j, line.end).indexOf('>');
+  return close !== -1 && text.slice(j + close + 1, line.end).trim() === '';
 }
 
 /** The bullet ("-", "*", "+") or the ordered delimiter ("." or ")") of a list item at `offset`, else "". */
@@ -247,13 +249,27 @@ export function frontMatterLength(text: string): number {
 
 /** Splits `text` into consecutive blocks covering it exactly. Linear in the text's length. */
 export function splitBlocks(text: string, minPiece = MIN_PIECE): Block[] {
+  return splitFrom(text, minPiece).blocks;
+}
+
+/**
+ * Where a split may resume: the start of a block, with what is known there. Every boundary is a
+ * point where no fence, HTML block or front matter is open, so this is the whole state.
+ */
+export interface Resume {
+  offset: number;
+  /** The block at `offset` continues the list of the block before it. */
+  continuesList: boolean;
+}
+
+/**
+ * splitBlocks from `resume` (else from the start) up to the first boundary `stopAt` accepts,
+ * where the caller knows what follows (model: an earlier split of the same text after an edit).
+ * The block that starts at `stoppedAt` is not returned.
+ */
+export function splitFrom(text: string, minPiece = MIN_PIECE, resume?: Resume, stopAt?: (offset: number, continuesList: boolean) => boolean): { blocks: Block[]; stoppedAt?: number } {
   const blocks: Block[] = [];
   let blockStart = 0;
-  const fm = frontMatterLength(text);
-  if (fm > 0) {
-    blocks.push({ start: 0, end: fm, frontMatter: true });
-    blockStart = fm;
-  }
   let fence: Fence | undefined;
   let htmlEnd: string | undefined;
   let inHtmlBlock = false;
@@ -261,6 +277,19 @@ export function splitBlocks(text: string, minPiece = MIN_PIECE): Block[] {
   // Long lists are also split at items (startsItemHere), so an edit re-parses a piece of a list,
   // not all of it. The open block starts at an item of the list the block before ends with:
   let continuing = false;
+  if (resume && resume.offset > 0) {
+    blockStart = resume.offset;
+    continuing = resume.continuesList;
+    // True at a block boundary, and only read at its first line, where it cannot close a block
+    // (line.start === blockStart); an item boundary's line is a list item, which opens no HTML.
+    previousBlank = true;
+  } else {
+    const fm = frontMatterLength(text);
+    if (fm > 0) {
+      blocks.push({ start: 0, end: fm, frontMatter: true });
+      blockStart = fm;
+    }
+  }
   /**
    * Something in this list that may not end where an item does when the item is parsed alone (a
    * fence or raw HTML opened inside an item runs to the end of what is parsed): no more item
@@ -268,8 +297,7 @@ export function splitBlocks(text: string, minPiece = MIN_PIECE): Block[] {
    */
   let itemsUnsafe = false;
   const close = (end: number) => blocks.push({ start: blockStart, end, ...(continuing ? { continuesList: true } : {}) });
-  for (const line of lines(text)) {
-    if (line.start < blockStart) continue;
+  for (const line of lines(text, blockStart)) {
     if (fence) {
       if (closesFence(text, line, fence)) fence = undefined;
       previousBlank = false;
@@ -282,16 +310,21 @@ export function splitBlocks(text: string, minPiece = MIN_PIECE): Block[] {
     }
     const blank = isBlank(text, line);
     if (blank) inHtmlBlock = false;
+    let closed = false;
     if (!blank && previousBlank && line.start > blockStart && !mayContinue(text, line)) {
       close(line.start);
       blockStart = line.start;
       continuing = false;
       itemsUnsafe = false;
+      closed = true;
     } else if (!blank && !inHtmlBlock && !itemsUnsafe && line.start > blockStart && line.start - blockStart >= minPiece && startsItemHere(text, line)) {
       close(line.start);
       blockStart = line.start;
       continuing = true;
+      closed = true;
     }
+    // From a boundary on, the scan's state depends only on the text after it.
+    if (closed && stopAt?.(line.start, continuing)) return { blocks, stoppedAt: line.start };
     if (!blank && !itemsUnsafe) itemsUnsafe = opensInsideItem(text, line);
     if (!blank && !inHtmlBlock) {
       htmlEnd = htmlBlockEnd(text, line);
@@ -301,5 +334,5 @@ export function splitBlocks(text: string, minPiece = MIN_PIECE): Block[] {
     previousBlank = blank;
   }
   if (blockStart < text.length || blocks.length === 0) close(text.length);
-  return blocks;
+  return { blocks };
 }

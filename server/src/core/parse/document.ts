@@ -1,7 +1,8 @@
 // One parse per document version, block by block, reusing the blocks an edit did not touch.
 import type { Root, RootContent } from 'mdast';
+import { newLineMemo, type LineMemo } from '../model/line-memo';
 import { collectLines, type SourceLine } from '../model/lines';
-import { markerAt, MIN_PIECE, splitBlocks } from './blocks';
+import { markerAt, MIN_PIECE, splitFrom, type Block } from './blocks';
 import { parseMarkdown } from './markdown';
 
 /** What one block's text parses to; offsets are relative to the block, so it can be reused anywhere. */
@@ -21,7 +22,7 @@ export interface BlockData {
   lastList?: BlockList;
   lines: SourceLine[];
   /** Per-line memo of derived facts (label, leading time...), filled lazily by the model. */
-  memo: Map<string, unknown>[];
+  memo: LineMemo[];
 }
 
 /** A top-level list of a block: its marker ("-", "*", "+", "." or ")") and where it lies in the block. */
@@ -34,7 +35,6 @@ export interface BlockList {
 export interface ParsedBlock {
   start: number;
   end: number;
-  text: string;
   frontMatter: boolean;
   /** Starts at an item of the list the block before ends with (see blocks.ts). */
   continuesList: boolean;
@@ -48,12 +48,23 @@ export interface ParsedDocument {
   keepTrees: boolean;
 }
 
+/** The previous version a BlockCache parsed: what an edit is compared with. */
+interface Previous {
+  /** The text without its byte order mark. */
+  body: string;
+  skip: number;
+  blocks: ParsedBlock[];
+}
+
 /**
- * Keeps the parsed blocks of a document's previous version. Each parse swaps in the blocks the
- * new version uses, so memory stays proportional to one version of the document.
+ * Keeps the parsed blocks of a document's previous version. Each parse compares the new text with
+ * the previous one: blocks before the first changed character are kept as they are, blocks after
+ * the last one are kept and moved, and only the stretch between is split and looked up again (a
+ * block whose text was already there is reused, else parsed). So a keystroke costs the blocks it
+ * touched plus a pass over the list of blocks, not a pass over the text; memory stays one version.
  */
 export class BlockCache {
-  private blocks = new Map<string, BlockData>();
+  private previous: Previous | undefined;
   hits = 0;
   misses = 0;
 
@@ -68,34 +79,128 @@ export class BlockCache {
 
   /** Parses `text` into blocks, reusing cached ones. */
   parse(text: string): ParsedDocument {
-    const next = new Map<string, BlockData>();
     // A leading byte order mark stays outside every block: micromark drops it and counts offsets
     // from after it, which shifted every range (and every fix) of a BOM file one unit left.
     const skip = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    const blocks = splitBlocks(skip ? text.slice(skip) : text, this.minPiece).map((split, index) => {
-      const b = { start: split.start + skip, end: split.end + skip, frontMatter: split.frontMatter };
-      const blockText = text.slice(b.start, b.end);
+    const body = skip ? text.slice(skip) : text;
+    const previous = this.previous?.skip === skip ? this.previous : undefined;
+    const blocks = previous ? this.reparse(text, body, skip, previous) : this.parseAll(text, body, skip);
+    this.previous = { body, skip, blocks };
+    return { text, blocks, keepTrees: this.keepTrees };
+  }
+
+  private parseAll(text: string, body: string, skip: number): ParsedBlock[] {
+    // Equal blocks of one version share their data.
+    const known = new Map<string, BlockData>();
+    return this.lookUp(text, skip, splitFrom(body, this.minPiece).blocks, 0, known);
+  }
+
+  /** Only the stretch an edit changed is split again; see the class comment. */
+  private reparse(text: string, body: string, skip: number, previous: Previous): ParsedBlock[] {
+    const old = previous.blocks;
+    const prefix = commonPrefix(previous.body, body);
+    const suffix = commonSuffix(previous.body, body, prefix);
+    const delta = body.length - previous.body.length;
+    if (prefix === body.length && delta === 0) {
+      this.hits += old.length;
+      return old;
+    }
+    // Resume at the last block whose first line (line break included) lies before the change: its
+    // boundary and everything above it stand. Block 0 (and front matter) resume from the top.
+    let k = lastStartingAtOrBefore(old, prefix + skip);
+    if (k > 0 && !/[\r\n]/.test(previous.body.slice(old[k]!.start - skip, prefix))) k--;
+    if (k > 0 && old[k]!.frontMatter) k = 0;
+    const resume = k > 0 ? { offset: old[k]!.start - skip, continuesList: old[k]!.continuesList } : undefined;
+    if (k < 0) k = 0;
+    const changedEnd = body.length - suffix;
+    let rejoin = -1;
+    const { blocks: split } = splitFrom(body, this.minPiece, resume, (offset, continuesList) => {
+      if (offset < changedEnd) return false;
+      const j = lastStartingAtOrBefore(old, offset - delta + skip);
+      if (j < 0 || old[j]!.start !== offset - delta + skip || old[j]!.continuesList !== continuesList || old[j]!.frontMatter) return false;
+      rejoin = j;
+      return true;
+    });
+    // Blocks the edit replaced, by text: a block that only moved (an edit that split or merged its neighbours) is reused.
+    const replaced = new Map<string, BlockData>();
+    for (let i = k; i < (rejoin < 0 ? old.length : rejoin); i++) {
+      const oldText = previous.body.slice(old[i]!.start - skip, old[i]!.end - skip);
+      replaced.set(i === 0 ? '\u0000' + oldText : oldText, old[i]!.data);
+    }
+    const out = old.slice(0, k);
+    this.hits += k;
+    for (const b of this.lookUp(text, skip, split, k, replaced)) out.push(b);
+    if (rejoin >= 0) {
+      for (let j = rejoin; j < old.length; j++) {
+        const b = old[j]!;
+        out.push({ start: b.start + delta, end: b.end + delta, frontMatter: false, continuesList: b.continuesList, data: b.data });
+      }
+      this.hits += old.length - rejoin;
+    }
+    return out;
+  }
+
+  /** Blocks of a split (offsets in the text without its BOM) with their data: known by text, else parsed. */
+  private lookUp(text: string, skip: number, split: readonly Block[], firstIndex: number, known: Map<string, BlockData>): ParsedBlock[] {
+    return split.map((b, i) => {
+      const start = b.start + skip;
+      const end = b.end + skip;
+      const blockText = text.slice(start, end);
+      const atStart = firstIndex + i === 0;
       // The first block parses with front matter; the key keeps the two kinds apart.
-      const key = index === 0 ? '\u0000' + blockText : blockText;
-      let data = next.get(key) ?? this.blocks.get(key);
+      const key = atStart ? '\u0000' + blockText : blockText;
+      let data = known.get(key);
       if (data) this.hits++;
       else {
         this.misses++;
-        data = parseBlock(blockText, index === 0, this.keepTrees);
+        data = parseBlock(blockText, atStart, this.keepTrees);
+        known.set(key, data);
       }
-      next.set(key, data);
-      return { start: b.start, end: b.end, text: blockText, frontMatter: b.frontMatter === true, continuesList: split.continuesList === true, data };
+      return { start, end, frontMatter: b.frontMatter === true, continuesList: b.continuesList === true, data };
     });
-    this.blocks = next;
-    return { text, blocks, keepTrees: this.keepTrees };
   }
+}
+
+/** Compares in slices (string equality runs at memory speed), then narrows down by character. */
+const CHUNK = 4096;
+
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + CHUNK <= max && a.slice(i, i + CHUNK) === b.slice(i, i + CHUNK)) i += CHUNK;
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Length of the common end of `a` and `b`, not reaching into the first `prefix` characters of either. */
+function commonSuffix(a: string, b: string, prefix: number): number {
+  const max = Math.min(a.length, b.length) - prefix;
+  let n = 0;
+  while (n + CHUNK <= max && a.slice(a.length - n - CHUNK, a.length - n) === b.slice(b.length - n - CHUNK, b.length - n)) n += CHUNK;
+  while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
+}
+
+/** Index of the last block starting at or before `offset` (-1 if none). */
+function lastStartingAtOrBefore(blocks: readonly ParsedBlock[], offset: number): number {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
 
 function parseBlock(text: string, atStart: boolean, keepTree: boolean): BlockData {
   const root = parseMarkdown(text, atStart);
   const lines = collectLines(text, root);
   const first = root.children[0];
-  const data: BlockData = { atStart, lines, memo: lines.map(() => new Map()) };
+  const data: BlockData = { atStart, lines, memo: lines.map(newLineMemo) };
   if (keepTree) data.root = root;
   if (first?.type === 'yaml') data.yaml = first.value;
   const opening = first?.type === 'list' ? listOf(text, first) : undefined;
@@ -127,7 +232,7 @@ export function joinsPrevious(previous: ParsedBlock | undefined, block: ParsedBl
  */
 export function treeOf(doc: ParsedDocument, block: ParsedBlock): Root {
   if (block.data.root) return block.data.root;
-  const root = parseMarkdown(block.text, block.data.atStart);
+  const root = parseMarkdown(doc.text.slice(block.start, block.end), block.data.atStart);
   if (doc.keepTrees) block.data.root = root;
   return root;
 }

@@ -1,7 +1,7 @@
 import type { ActionItem } from '../model/types';
 import { defineRule } from './rule';
 import { findPlaceholders, isFiller } from './shared/placeholders';
-import { proseLines, type ProseLine } from './shared/prose';
+import { proseLineAt, proseLines, type ProseLine } from './shared/prose';
 import { tablesIn, type Table } from './shared/tables';
 import { classifyColumn } from '../action-items/parts';
 
@@ -26,9 +26,9 @@ function list(words: string[]): string {
 }
 
 /** An item still holding a template blank is reported by `placeholder`; once is enough. */
-function holdsPlaceholder(byStart: ReadonlyMap<number, ProseLine>, item: ActionItem): boolean {
+function holdsPlaceholder(lines: readonly ProseLine[], item: ActionItem): boolean {
   if (isFiller(item.text)) return true;
-  const line = byStart.get(item.range.start);
+  const line = proseLineAt(lines, item.range.start);
   return line !== undefined && findPlaceholders(line.text).length > 0;
 }
 
@@ -53,8 +53,8 @@ export default defineRule<Options>({
   },
   defaultOptions: { require: ['owner', 'due'], sources: ['task', 'table'] },
   check({ model, options, report }) {
-    // Lookups built once, so a document with thousands of items stays linear.
-    const byStart = new Map(proseLines(model).map((p) => [p.line.start, p]));
+    // Lookups built once (or searched), so a document with thousands of items stays linear.
+    const prose = proseLines(model);
     const tableOfRow = new Map<number, Table>();
     for (const t of tablesIn(model.text, model.lines)) for (const r of t.rows) tableOfRow.set(r.line.start, t);
     const itemsOf = new Map<Table, ActionItem[]>();
@@ -67,7 +67,7 @@ export default defineRule<Options>({
     }
     const reportedTables = new Set<Table>();
     for (const item of model.actionItems) {
-      if (!options.sources.includes(item.source) || item.checked === true || holdsPlaceholder(byStart, item)) continue;
+      if (!options.sources.includes(item.source) || item.checked === true || holdsPlaceholder(prose, item)) continue;
       let missing = options.require.filter((p) => !has(item, p));
       if (item.source === 'table') {
         // A table without a Due column is one problem, not one per row.

@@ -1,6 +1,5 @@
 import wordingSchema from '../../../../schemas/wording.schema.json';
 import { onLineOwned } from '../model/doc-lines';
-import { detachString } from '../text/detach';
 import type { PostmortemModel } from '../model/types';
 import type { Fix } from '../types';
 import { compileWording, type CompiledWording, type WordingOptions } from '../wording/lists';
@@ -21,8 +20,10 @@ const SECTION_NAMES: Record<string, string> = { 'root-cause': 'the root cause', 
 /** Quoted lines are someone else's words: they cannot be reworded. */
 function isQuoted(model: PostmortemModel, p: ProseLine): boolean {
   // A quoted paragraph's line starts after its "> ", so look from the start of the source line.
-  const lineStart = model.index.lineStart(model.index.position(p.line.start).line);
-  return model.text.slice(lineStart, p.line.contentStart).includes('>');
+  const text = model.text;
+  let lineStart = p.line.start;
+  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) lineStart--;
+  return text.slice(lineStart, p.line.contentStart).includes('>');
 }
 
 function fixFor(replacement: string | undefined, written: string, start: number, end: number): Fix[] | undefined {
@@ -50,8 +51,12 @@ interface Scan {
   report: (r: Report) => void;
 }
 
-function checkPhrases(scan: Scan, p: ProseLine, words: () => Word[]): void {
-  const found = onLineOwned(p.line, 'phrases', p.text, () => orEmpty(findPhrases(words(), p.text, scan.wording, scan.isPerson)), scan.stamp);
+function phrasesIn(text: string, scan: Scan) {
+  return orEmpty(findPhrases(wordsOf(text), text, scan.wording, scan.isPerson));
+}
+
+function checkPhrases(scan: Scan, p: ProseLine): void {
+  const found = onLineOwned(p.line, 'phrases', p.text, phrasesIn, scan, scan.stamp);
   for (const m of found) {
     const start = p.offset + m.start;
     const end = p.offset + m.end;
@@ -85,35 +90,33 @@ function personAt(scan: Scan, p: ProseLine, words: Word[], i: number, quoted: ()
 
 interface PeopleMemo {
   text: string;
-  raw: string;
   stamp: string;
   found: { who: string; start: number }[];
 }
 
 /**
  * The people a line names, with where (offsets in the masked line), remembered while the line's
- * masked text, its raw text (quoted accounts are read from URLs the mask hides) and the word
- * lists and people known stay the same.
+ * masked text and the word lists and people known stay the same (its raw text, where quoted
+ * accounts are read from URLs the mask hides, is the line's own: see model/line-memo.ts).
  */
-function peopleIn(scan: Scan, p: ProseLine, wordsOfLine: () => Word[]): { who: string; start: number }[] {
-  const raw = scan.model.text.slice(p.line.start, p.line.end);
-  const hit = p.line.memo.get('people') as PeopleMemo | undefined;
-  if (hit && hit.text === p.text && hit.raw === raw && hit.stamp === scan.stamp) return hit.found;
+function peopleIn(scan: Scan, p: ProseLine): { who: string; start: number }[] {
+  const hit = p.line.memo.people as PeopleMemo | undefined;
+  if (hit && hit.text === p.text && hit.stamp === scan.stamp) return hit.found;
   let accounts: Set<string> | undefined;
-  const quoted = () => (accounts ??= quotedAccounts(raw));
+  const quoted = () => (accounts ??= quotedAccounts(scan.model.text.slice(p.line.start, p.line.end)));
   const found: { who: string; start: number }[] = [];
-  const words = wordsOfLine();
+  const words = wordsOf(p.text);
   words.forEach((w, i) => {
     const who = personAt(scan, p, words, i, quoted);
     if (who) found.push({ who, start: w.start });
   });
-  p.line.memo.set('people', { text: p.text, raw: detachString(raw), stamp: scan.stamp, found: orEmpty(found) } satisfies PeopleMemo);
+  p.line.memo.people = { text: p.text, stamp: scan.stamp, found: orEmpty(found) } satisfies PeopleMemo;
   return found;
 }
 
 /** People named or @-mentioned where causes and actions are told: once per person and section. */
-function checkPeople(scan: Scan, p: ProseLine, words: () => Word[], section: string): void {
-  for (const { who, start: at } of peopleIn(scan, p, words)) {
+function checkPeople(scan: Scan, p: ProseLine, section: string): void {
+  for (const { who, start: at } of peopleIn(scan, p)) {
     const key = `${section}\u0000${who}`;
     if (scan.seen.has(key)) continue;
     scan.seen.add(key);
@@ -169,17 +172,24 @@ export default defineRule<Options>({
     // The subject of "failed to", "should have": a role, a known person or a person's @-handle.
     const isPerson = (w: Word) => wording.personWords.has(w.norm) || people.names.has(w.text) || (w.text.startsWith('@') && isPersonHandle(w.text, wording.teamHandles));
     const scan: Scan = { model, wording, people, isPerson, stamp: `${wordingId(wording)}\u0000${peopleKey(people)}`, seen: new Set(), report };
-    for (const p of proseLines(model)) {
-      // Text before the first known section (a title, an epigraph) and quotes are not the analysis.
-      if (p.ids.length === 0 || isQuoted(model, p) || p.ids.some((id) => options.skipSections.includes(id))) continue;
-      const text = p.text;
+    // What a line's sections say, worked out once per set of sections (lines share their ids array).
+    const bySections = new Map<readonly string[], { skip: boolean; people: string | undefined }>();
+    const lines = proseLines(model);
+    for (let n = 0; n < lines.length; n++) {
+      const p = lines[n]!;
+      // Text before the first known section (a title, an epigraph) is not the analysis.
+      if (p.ids.length === 0) continue;
+      let where = bySections.get(p.ids);
+      if (!where) {
+        where = { skip: p.ids.some((id) => options.skipSections.includes(id)), people: options.peopleSections.find((id) => p.ids.includes(id)) };
+        bySections.set(p.ids, where);
+      }
+      // Quotes are someone else's words.
+      if (where.skip || isQuoted(model, p)) continue;
       // Words are read only when a line's phrases or people are not remembered: kept for every
       // line, they were the largest part of the memory a long document took.
-      let words: Word[] | undefined;
-      const wordsOfLine = () => (words ??= wordsOf(text));
-      checkPhrases(scan, p, wordsOfLine);
-      const section = options.peopleSections.find((id) => p.ids.includes(id));
-      if (section) checkPeople(scan, p, wordsOfLine, section);
+      checkPhrases(scan, p);
+      if (where.people) checkPeople(scan, p, where.people);
     }
   },
 });

@@ -1,3 +1,4 @@
+import type { LineMemo } from '../model/line-memo';
 import type { PostmortemModel } from '../model/types';
 import { defineRule, type Report } from './rule';
 import { findPlaceholders, isFiller, type Placeholder } from './shared/placeholders';
@@ -25,9 +26,21 @@ function message(p: Placeholder): string {
 /** Lower-cased labels of `[label]: url` definitions, so `[label]` reads as a link. */
 function definitions(text: string): Set<string> {
   const labels = new Set<string>();
-  for (const m of text.matchAll(/^ {0,3}\[([^\]\r\n]{1,200})\]:/gm)) labels.add(m[1]!.trim().toLowerCase());
+  // Found from each "]:" (rare in prose) back to its line's start, rather than by a regex over the
+  // whole text that tried every line start on every keystroke.
+  for (let at = text.indexOf(']:'); at !== -1; at = text.indexOf(']:', at + 2)) {
+    let lineStart = at;
+    while (lineStart > 0 && at - lineStart < 210 && !LINE_BREAK.test(text[lineStart - 1]!)) lineStart--;
+    if (lineStart > 0 && !LINE_BREAK.test(text[lineStart - 1]!)) continue;
+    const m = DEFINITION.exec(text.slice(lineStart, at + 2));
+    if (m) labels.add(m[1]!.trim().toLowerCase());
+  }
   return labels;
 }
+
+/** Markdown's line endings. */
+const LINE_BREAK = /[\n\r]/;
+const DEFINITION = /^ {0,3}\[([^\]\r\n]{1,200})\]:$/;
 
 /**
  * A form rather than a data table: label/value pairs, told by a header with blank value columns
@@ -107,20 +120,22 @@ interface PlaceholderMemo {
  * findPlaceholders for one line, remembered in the line's memo (which survives block reuse): a
  * keystroke then re-scans only the lines it changed. Offsets are relative to the line's text.
  */
-function placeholdersOf(memo: Map<string, unknown>, text: string, defs: ReadonlySet<string>, defsKey: string): Placeholder[] {
-  const cached = memo.get('placeholders') as PlaceholderMemo | undefined;
+function placeholdersOf(memo: LineMemo, text: string, defs: ReadonlySet<string>, defsKey: string): Placeholder[] {
+  const cached = memo.placeholders as PlaceholderMemo | undefined;
   if (cached && cached.text === text && cached.defsKey === defsKey) return cached.found;
   const all = findPlaceholders(text, { definitions: defs });
   // Most lines have none: they share one empty list rather than keep one each.
   const found = all.length === 0 ? NONE : all;
-  memo.set('placeholders', { text, defsKey, found } satisfies PlaceholderMemo);
+  memo.placeholders = { text, defsKey, found } satisfies PlaceholderMemo;
   return found;
 }
 
 function check(model: PostmortemModel, report: (r: Report) => void): void {
   const defs = definitions(model.text);
   const defsKey = [...defs].join('\n');
-  for (const p of proseLines(model)) {
+  const lines = proseLines(model);
+  for (let n = 0; n < lines.length; n++) {
+    const p = lines[n]!;
     for (const found of placeholdersOf(p.line.memo, p.text, defs, defsKey)) {
       report({ message: message(found), range: { start: p.offset + found.start, end: p.offset + found.end }, data: { kind: found.kind, text: found.text } });
     }

@@ -86,7 +86,7 @@ export default defineRule({
     for (const section of labelled) {
       const line = lineAt.get(section.headerRange.start);
       if (!line) continue;
-      const style = section.kind === 'broken-heading' ? 'broken-heading' : section.kind === 'html' ? 'html-heading' : ((line.memo.get('label') as { style?: string } | null)?.style ?? 'plain');
+      const style = section.kind === 'broken-heading' ? 'broken-heading' : section.kind === 'html' ? 'html-heading' : ((line.memo.label as { style?: string } | null | undefined)?.style ?? 'plain');
       // A broken or HTML heading keeps its own level; a label takes the document's section level.
       const depth = section.kind === 'label' ? level : section.level;
       const title = section.title.replace(/\s*:$/, '');

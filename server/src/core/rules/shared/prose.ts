@@ -15,7 +15,7 @@ export interface ProseLine {
   /** Canonical ids of the innermost section holding the line and of the sections around it. */
   ids: readonly string[];
   /** Index of the innermost section holding the line. */
-  section?: number;
+  section: number | undefined;
 }
 
 /** Inline HTML a postmortem uses for styling; other `<words>` (`<owner>`) are left as text. */
@@ -38,22 +38,76 @@ function compute(model: PostmortemModel): ProseLine[] {
   const sections = model.sections;
   // One ids array per section, shared by its lines.
   const idsOf = new Map<number | undefined, readonly string[]>();
-  for (const line of model.lines) {
+  const lines = model.lines;
+  let lastSection: number | undefined = -1;
+  let ids: readonly string[] = [];
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!;
     while (s + 1 < sections.length && sections[s + 1]!.range.start <= line.start) s++;
     const section = innermost(model, s, line.start);
-    let ids = idsOf.get(section);
-    if (!ids) idsOf.set(section, (ids = idsAround(model, section)));
-    const raw = model.text.slice(line.contentStart, line.end);
+    if (section !== lastSection) {
+      lastSection = section;
+      const known = idsOf.get(section);
+      if (known) ids = known;
+      else idsOf.set(section, (ids = idsAround(model, section)));
+    }
     // Masked once per line text (and comment state coming in): a keystroke re-masks its own line.
-    const comes: boolean = inComment;
-    const masked: { text: string; inComment: boolean } = onLine(line, comes ? 'prose-in-comment' : 'prose', raw, (): { text: string; inComment: boolean } => {
-      const state = { inComment: comes };
-      return { text: maskLine(raw, state), inComment: state.inComment };
-    });
+    const masked: Masked = inComment ? onLine(line, 'proseInComment', maskAfterComment, model.text) : onLine(line, 'prose', mask, model.text);
     inComment = masked.inComment;
-    out.push({ line, offset: line.contentStart, text: masked.text, ids, ...(section !== undefined ? { section } : {}) });
+    out.push(proseLineOf(line, masked.text, ids, section));
   }
   return out;
+}
+
+interface Masked {
+  text: string;
+  /** An HTML comment is still open at the end of the line. */
+  inComment: boolean;
+}
+
+function maskFrom(line: DocLine, text: string, inComment: boolean): Masked {
+  const state = { inComment };
+  return { text: maskLine(text.slice(line.contentStart, line.end), state), inComment: state.inComment };
+}
+
+function mask(line: DocLine, text: string): Masked {
+  return maskFrom(line, text, false);
+}
+
+function maskAfterComment(line: DocLine, text: string): Masked {
+  return maskFrom(line, text, true);
+}
+
+/**
+ * The line's ProseLine of the previous version, brought up to date in place (else a new one): a
+ * fresh object per line on every keystroke was most of this pass's time at 5 MB. Valid, like the
+ * model's lines, until the next analysis with the same BlockCache.
+ */
+function proseLineOf(line: DocLine, text: string, ids: readonly string[], section: number | undefined): ProseLine {
+  const kept = line.memo.proseLine as ProseLine | undefined;
+  // A block whose text occurs twice shares its memo, not its DocLines.
+  if (kept === undefined || kept.line !== line) {
+    const made: ProseLine = { line, offset: line.contentStart, text, ids, section };
+    line.memo.proseLine = made;
+    return made;
+  }
+  kept.offset = line.contentStart;
+  kept.text = text;
+  kept.ids = ids;
+  kept.section = section;
+  return kept;
+}
+
+/** The prose line whose DocLine starts at `start`, if any (lines are in document order). */
+export function proseLineAt(lines: readonly ProseLine[], start: number): ProseLine | undefined {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid]!.line.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lines[lo]?.line.start === start ? lines[lo] : undefined;
 }
 
 function innermost(model: PostmortemModel, s: number, offset: number): number | undefined {

@@ -17,11 +17,21 @@ export function rowOf(text: string, line: DocLine): TableRow {
 }
 
 /** Consecutive table rows of one table (the header row starts a new one). */
+const found = new WeakMap<readonly DocLine[], Table[]>();
+
+/** Found once per model (its lines array), for the rules that read tables. Callers must not change them. */
 export function tablesIn(text: string, lines: readonly DocLine[]): Table[] {
+  let tables = found.get(lines);
+  if (!tables) found.set(lines, (tables = readTables(text, lines)));
+  return tables;
+}
+
+function readTables(text: string, lines: readonly DocLine[]): Table[] {
   const tables: Table[] = [];
   let current: Table | undefined;
   let previous: DocLine | undefined;
-  for (const line of lines) {
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!;
     if (line.kind !== 'table-row' || !line.cells) {
       current = undefined;
       previous = undefined;

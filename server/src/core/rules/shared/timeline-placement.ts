@@ -15,7 +15,7 @@ export interface PlacedEntry {
   /** Where the entry ends on the axis: later than `at` for a range ("08:20 - 08:24"). */
   end: number;
   /** An unpadded 12-hour time written without AM/PM ("1:17" after "11:57") read as afternoon. */
-  readAsPm?: boolean;
+  readAsPm: boolean;
 }
 
 export interface OrderProblem {
@@ -30,7 +30,8 @@ export interface Placement {
   problems: OrderProblem[];
   /** True when every entry has a date, so the axis is absolute. */
   absolute: boolean;
-  byEntry: Map<TimelineEntry, PlacedEntry>;
+  /** The placed entry of a timeline entry (built on first use: most keystrokes never ask). */
+  readonly byEntry: Map<TimelineEntry, PlacedEntry>;
 }
 
 const DAY = 24 * 60;
@@ -65,16 +66,16 @@ function compute(model: PostmortemModel): Placement {
     } else continue;
     const length = rangeLength(entry);
     // Undated entries (or dates only inherited) may have passed midnight since the one before.
-    let current: PlacedEntry = { entry, at: at + rolled * DAY, dayOnly, rolledDays: rolled, end: at + rolled * DAY + length };
+    const current = placedOf(entry, at + rolled * DAY, dayOnly, rolled, at + rolled * DAY + length, false);
     if (latest && current.at < latest.at && !(entry.dateExplicit && absolute)) {
       const gap = latest.at - current.at;
       // "11:57 … 1:17": a 12-hour clock without AM/PM, not a new day, when +12 h lands just after.
       if (gap >= ROLLOVER_GAP && looksLikeTwelveHourAfternoon(model, entry) && current.at + 12 * 60 >= latest.at && current.at + 12 * 60 - latest.at < ROLLOVER_GAP) {
         const pm = current.at + 12 * 60;
-        current = { entry, at: pm, dayOnly, rolledDays: rolled, end: pm + length, readAsPm: true };
+        set(current, pm, dayOnly, rolled, pm + length, true);
       } else if (gap >= ROLLOVER_GAP && !current.dayOnly && !latest.dayOnly) {
         rolled++;
-        current = { entry, at: at + rolled * DAY, dayOnly, rolledDays: rolled, end: at + rolled * DAY + length };
+        set(current, at + rolled * DAY, dayOnly, rolled, at + rolled * DAY + length, false);
         // Nothing said midnight passed: neither the stated window nor a date on the entry.
         if (!windowCrossesMidnight && !entry.dateExplicit) problems.push({ entry: current, previous: latest, kind: 'ambiguous-midnight' });
       }
@@ -85,9 +86,43 @@ function compute(model: PostmortemModel): Placement {
     placed.push(current);
     if (!latest || current.at >= latest.at) latest = current;
   }
-  const byEntry = new Map<TimelineEntry, PlacedEntry>();
-  for (const p of placed) byEntry.set(p.entry, p);
-  return { placed, problems, absolute, byEntry };
+  let byEntry: Map<TimelineEntry, PlacedEntry> | undefined;
+  return {
+    placed,
+    problems,
+    absolute,
+    get byEntry() {
+      if (!byEntry) {
+        byEntry = new Map();
+        for (const p of placed) byEntry.set(p.entry, p);
+      }
+      return byEntry;
+    },
+  };
+}
+
+/**
+ * Perf (issue 7): each timeline entry keeps its PlacedEntry from one version to the next (entries
+ * themselves are kept, model/timeline.ts), updated in place: a new object per entry per keystroke
+ * was most of this pass's time on long timelines. Valid until the next analysis with the same cache.
+ */
+const placedEntries = new WeakMap<TimelineEntry, PlacedEntry>();
+
+function placedOf(entry: TimelineEntry, at: number, dayOnly: boolean, rolledDays: number, end: number, readAsPm: boolean): PlacedEntry {
+  const kept = placedEntries.get(entry);
+  if (kept) return set(kept, at, dayOnly, rolledDays, end, readAsPm);
+  const made: PlacedEntry = { entry, at, dayOnly, rolledDays, end, readAsPm };
+  placedEntries.set(entry, made);
+  return made;
+}
+
+function set(p: PlacedEntry, at: number, dayOnly: boolean, rolledDays: number, end: number, readAsPm: boolean): PlacedEntry {
+  p.at = at;
+  p.dayOnly = dayOnly;
+  p.rolledDays = rolledDays;
+  p.end = end;
+  p.readAsPm = readAsPm;
+  return p;
 }
 
 /** Minutes a range entry spans ("09:24–10:05" → 41), 0 for a single time. */

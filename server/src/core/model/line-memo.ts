@@ -1,0 +1,65 @@
+// What the engine remembers about one line of a parsed block, from one version of the document to
+// the next. A block is reused only when its text is unchanged, so a line's text never changes while
+// its memo lives: a fact read from the line's own text stays true, and only facts that depend on
+// something else (the template, the word lists, the comment state coming in) carry a stamp.
+//
+// One object of a fixed shape per line (every slot present from the start): a Map per line made
+// each lookup a walk through a separate hash table, which was a large part of a keystroke at 5 MB.
+
+export interface Remembered<T = unknown> {
+  /** What else the value depends on (compared with ===), or the input it was computed from. */
+  stamp: unknown;
+  value: T;
+}
+
+export interface LineMemo {
+  /** A label such as "**Root cause:**" (model/sections.ts): offsets relative to the line. */
+  label: unknown;
+  /** A "Key: value" field (model/fields.ts): offsets relative to the line. */
+  field: unknown;
+  /** Heading title without markup (model/sections.ts). */
+  title: unknown;
+  /** Leading timestamps of the content and the first three table cells (model/timeline.ts). */
+  lead0: unknown;
+  lead1: unknown;
+  lead2: unknown;
+  lead3: unknown;
+  unreadable: Remembered | undefined;
+  entryText: Remembered | undefined;
+  markers: Remembered | undefined;
+  /** The timeline entry of the previous version (model/timeline.ts). */
+  entry: unknown;
+  /** Masked prose, with and without an HTML comment open before the line (rules/shared/prose.ts). */
+  prose: Remembered | undefined;
+  proseInComment: Remembered | undefined;
+  /** The ProseLine of the previous version. */
+  proseLine: unknown;
+  phrases: Remembered | undefined;
+  people: unknown;
+  placeholders: unknown;
+}
+
+export function newLineMemo(): LineMemo {
+  return {
+    label: undefined,
+    field: undefined,
+    title: undefined,
+    lead0: undefined,
+    lead1: undefined,
+    lead2: undefined,
+    lead3: undefined,
+    unreadable: undefined,
+    entryText: undefined,
+    markers: undefined,
+    entry: undefined,
+    prose: undefined,
+    proseInComment: undefined,
+    proseLine: undefined,
+    phrases: undefined,
+    people: undefined,
+    placeholders: undefined,
+  };
+}
+
+/** Slots holding a value computed from the line's text, with a stamp. */
+export type RememberedSlot = { [K in keyof LineMemo]: LineMemo[K] extends Remembered | undefined ? K : never }[keyof LineMemo];
