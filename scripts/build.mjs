@@ -16,8 +16,12 @@ const common = {
 
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  // server.js is a small entry that starts the analysis worker first, then loads server-main.js.
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/lsp/server-main.ts'], outfile: 'dist/server-main.js' },
   { entryPoints: ['server/src/lsp/analysis-worker.ts'], outfile: 'dist/analysis-worker.js' },
+  // Loads analysis-worker.js through a V8 code cache (server/src/lsp/code-cache.ts).
+  { entryPoints: ['server/src/lsp/worker-boot.ts'], outfile: 'dist/analysis-worker-boot.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
   { entryPoints: ['server/src/cli/lint-worker.ts'], outfile: 'dist/lint-worker.js' },
   // The preview webview's script: runs in the webview, not in Node.

@@ -43,7 +43,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const isPostmortem = options.force === true || model.detection.isPostmortem;
   if (!isPostmortem) return { model, findings: [], isPostmortem };
   const findings = runRules(model, config, options.now ?? new Date());
-  return { model, findings: applySuppressions(findings, text, model.index), isPostmortem };
+  return { model, findings: applySuppressions(findings, text, () => model.index), isPostmortem };
 }
 
 function runRules(model: PostmortemModel, config: ResolvedConfig, now: Date): Finding[] {

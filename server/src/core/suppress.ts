@@ -36,8 +36,10 @@ function readSuppressions(text: string, index: LineIndex): Suppressions {
   return result;
 }
 
-export function applySuppressions(findings: Finding[], text: string, index: LineIndex): Finding[] {
+/** `lineIndex` is asked for only when the text has a suppression comment (it costs a pass over the text). */
+export function applySuppressions(findings: Finding[], text: string, lineIndex: () => LineIndex): Finding[] {
   if (!text.includes(PREFIX)) return findings;
+  const index = lineIndex();
   const s = readSuppressions(text, index);
   return findings.filter((f) => {
     if (s.file.has('*') || s.file.has(f.ruleId)) return false;

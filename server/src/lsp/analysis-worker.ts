@@ -17,7 +17,23 @@ const caches = new Map<string, BlockCache>();
 const configs = new WorkerConfigs((file, config) => post({ type: 'config-good', file, config }));
 const previews = new PreviewRenderer();
 
+let beforeFirstAnswer: (() => void) | undefined;
+
+/**
+ * Runs `hook` once, just before the first answer to a job is posted. worker-boot.ts writes its
+ * code cache there: the job has compiled what an analysis needs, and the server may be stopped
+ * as soon as it has its first answer, too soon for anything done after it.
+ */
+export function onBeforeFirstAnswer(hook: () => void): void {
+  beforeFirstAnswer = hook;
+}
+
 function post(message: FromWorker): void {
+  const hook = message.type === 'config-good' ? undefined : beforeFirstAnswer;
+  if (hook) {
+    beforeFirstAnswer = undefined;
+    hook();
+  }
   // The timeline's columns are moved, not copied (see timeline-columns.ts).
   const columns = message.type === 'result' ? message.facts.timeline?.columns.buffer : undefined;
   port!.postMessage(message, columns ? [columns as ArrayBuffer] : []);

@@ -31,6 +31,7 @@ import { SettingsStore } from './settings-store';
 import { STATUS_REQUEST } from './status';
 import { AnalysisWorkerHost } from './worker-host';
 import { resolveWorkerScript } from './worker-script';
+import type { PrestartedWorker } from './worker-spawn';
 
 const VERSION = '0.1.0';
 const CONFIG_GLOB = '**/.postmortemrc.json';
@@ -45,13 +46,20 @@ interface Parts {
   folders: () => Promise<string[]>;
 }
 
+export interface StartOptions {
+  /** The first analysis worker, started before the server was loaded (main.ts). */
+  prestarted?: PrestartedWorker;
+  /** Called once start-up (initialize, initialized) has run: main.ts writes its code cache then. */
+  onStartedUp?(): void;
+}
+
 function foldersOf(params: InitializeParams): string[] {
   const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   const paths = uris.flatMap((u) => (u.startsWith('file:') ? [fileURLToPath(u)] : []));
   return paths.length > 0 || !params.rootPath ? paths : [params.rootPath];
 }
 
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, options: StartOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   let parts: Parts | undefined;
   const log = (message: string) => connection.console.log(message);
@@ -61,9 +69,11 @@ export function startServer(connection: Connection): void {
     const settings = new SettingsStore(connection, params.initializationOptions, features.configurationPull);
     const configMessages = new ConfigMessages(connection);
     const script = resolveWorkerScript();
-    const newHost = (name: string) => new AnalysisWorkerHost({ name, script, budgetMs: () => settings.current.budgetMs, log, onConfigGood: (file) => configMessages.good(file) });
-    const host = newHost('analysis');
-    // Loading the engine takes longer than the client's initialized/didOpen round trip: start now.
+    const newHost = (name: string, prestarted?: PrestartedWorker) =>
+      new AnalysisWorkerHost({ name, script, budgetMs: () => settings.current.budgetMs, log, onConfigGood: (file) => configMessages.good(file), prestarted });
+    const host = newHost('analysis', options.prestarted);
+    // Loading the engine takes longer than the client's initialized/didOpen round trip: take over
+    // the worker main.ts started, or start one now.
     host.warm();
     const analyses = new Analyses(connection, documents, host, settings, configMessages);
     const initialFolders = foldersOf(params);
@@ -88,6 +98,8 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(
     guardNotification(connection, 'initialized', async () => {
       const p = parts!;
+      // After this turn, while the client answers the configuration pull and the worker loads.
+      if (options.onStartedUp) setImmediate(options.onStartedUp);
       if (p.features.configurationRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'postmortem' });
       if (p.features.watchedFilesRegistration) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_GLOB }] });
       if (p.features.configurationPull) {

@@ -2,9 +2,10 @@
 // queued job per document (a newer version replaces an older one that has not started: stale work
 // is dropped), a time budget per job after which the worker is terminated and a fresh one takes
 // over, and restarts after crashes.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { AnalyzeRequest, DocumentFacts, FromWorker, ToWorker } from './analysis-protocol';
-import { TYPESCRIPT_BOOTSTRAP, type WorkerScript } from './worker-script';
+import type { WorkerScript } from './worker-script';
+import { spawnAnalysisWorker, takePrestarted, type PrestartedWorker } from './worker-spawn';
 import { RenderCalls, type RenderJob, type RenderOutcome } from './render-calls';
 
 export type Outcome =
@@ -29,12 +30,12 @@ export interface WorkerHostOptions {
   log(message: string): void;
   /** A config file loaded cleanly in the worker. */
   onConfigGood?(file: string): void;
+  /** A worker started ahead of the server (main.ts): the first one this host needs, if still usable. */
+  prestarted?: PrestartedWorker;
 }
 
 /** After this many crashes in a row the queue is failed rather than retried, so a broken worker cannot loop. */
 const MAX_CRASHES_IN_A_ROW = 3;
-/** Caps a worker's heap so a hostile document cannot take the whole machine's memory. */
-const WORKER_HEAP_MB = 2048;
 
 export class AnalysisWorkerHost {
   private worker: Worker | undefined;
@@ -163,14 +164,7 @@ export class AnalysisWorkerHost {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const { file, typescript } = this.options.script;
-    const worker = new Worker(typescript ? TYPESCRIPT_BOOTSTRAP : file, {
-      ...(typescript ? { eval: true, workerData: { file } } : {}),
-      // Never inherit the server's stdout: over --stdio it is the LSP stream.
-      stdout: true,
-      stderr: true,
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-    });
+    const worker = takePrestarted(this.options.prestarted, this.options.script) ?? spawnAnalysisWorker(this.options.script);
     worker.stdout.on('data', (chunk: Buffer) => this.options.log(`[${this.options.name}] ${chunk.toString().trimEnd()}`));
     worker.stderr.on('data', (chunk: Buffer) => this.options.log(`[${this.options.name}] ${chunk.toString().trimEnd()}`));
     worker.on('message', (m: FromWorker) => this.onMessage(m));

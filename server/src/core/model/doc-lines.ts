@@ -1,5 +1,5 @@
 // Document lines with absolute offsets, built from the blocks of a parse.
-import { joinsPrevious, type BlockData, type ParsedDocument } from '../parse/document';
+import { joinsPrevious, type ParsedDocument } from '../parse/document';
 import type { TextRange } from '../types';
 import type { LineMemo, Remembered, RememberedSlot } from './line-memo';
 import type { LineKind, SourceLine } from './lines';
@@ -76,7 +76,6 @@ interface Reusable {
   /** The documentLines() pass that last used these lines: a block whose text occurs twice gets copies the second time. */
   pass: number;
 }
-const previousLines = new WeakMap<BlockData, Reusable>();
 let passes = 0;
 
 export function documentLines(doc: ParsedDocument): DocLine[] {
@@ -91,7 +90,8 @@ export function documentLines(doc: ParsedDocument): DocLine[] {
   for (const block of doc.blocks) {
     firstLine.push(n);
     const base = block.start;
-    const reused = previousLines.get(block.data);
+    // A field of the block's data, not a WeakMap: a lookup per block was a hash probe each.
+    const reused = block.data.docLines as Reusable | undefined;
     if (reused && reused.pass !== pass) {
       if (reused.base !== base) shiftLines(reused.lines, base - reused.base);
       reused.base = base;
@@ -116,7 +116,7 @@ export function documentLines(doc: ParsedDocument): DocLine[] {
       out[n++] = line;
     }
     // The second occurrence of the same block text keeps its copies to itself.
-    if (!reused) previousLines.set(block.data, { base, lines: out.slice(first, n), pass });
+    if (!reused) block.data.docLines = { base, lines: out.slice(first, n), pass } satisfies Reusable;
   }
   joinListPieces(doc, out, firstLine);
   return out;

@@ -34,6 +34,8 @@ export interface LineMemo {
   proseInComment: Remembered | undefined;
   /** The ProseLine of the previous version. */
   proseLine: unknown;
+  /** The PlacedEntry of the line's timeline entry (rules/shared/timeline-placement.ts). */
+  placed: unknown;
   phrases: Remembered | undefined;
   people: unknown;
   placeholders: unknown;
@@ -55,6 +57,7 @@ export function newLineMemo(): LineMemo {
     prose: undefined,
     proseInComment: undefined,
     proseLine: undefined,
+    placed: undefined,
     phrases: undefined,
     people: undefined,
     placeholders: undefined,

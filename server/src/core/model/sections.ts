@@ -19,7 +19,8 @@ export interface HeaderCandidate {
 /** Headings, plus lines that read as titles. Template-independent, so it is computed once. */
 export function findHeaderCandidates(text: string, lines: readonly DocLine[]): HeaderCandidate[] {
   const out: HeaderCandidate[] = [];
-  for (const line of lines) {
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!;
     if (line.kind === 'heading') {
       // The title is the line's own text: read once per line (model/line-memo.ts).
       let title = line.memo.title as string | undefined;

@@ -107,6 +107,7 @@ export function readTimeline(ctx: Context): Timeline | undefined {
   let lastZone: Zone | undefined;
   let paragraph = -1;
   let firstBodyLines = 0;
+  const groups = new GroupOrdinals();
   const lines = ctx.lines;
   for (let i = firstLineAtOrAfter(lines, section.bodyRange.start); i < lines.length && lines[i]!.start < section.bodyRange.end; i++) {
     const line = lines[i]!;
@@ -143,7 +144,7 @@ export function readTimeline(ctx: Context): Timeline | undefined {
     const entryText = onLine(line, 'entryText', entryTextOf, text, lead);
     // Marker keywords are searched once per line text and template, not on every keystroke.
     const markers = onLineOwned(line, 'markers', entryText, markersOf, ctx.template, ctx.template);
-    const groupAt = groupOffset(line, paragraph);
+    const groupAt = groups.ordinal(line, paragraph);
     const kept = line.memo.entry as KeptEntry | undefined;
     if (kept && kept.entry.line === line && kept.lead === lead && kept.entry.text === entryText && kept.entry.markers === markers && sameDate(kept.entry.date, entryDate) && sameZone(kept.entry.zone, zone)) {
       // The entry of the previous version, moved to where its line is now.
@@ -198,7 +199,7 @@ function withYear(d: CalendarDate, context: CalendarDate | undefined): CalendarD
 interface KeptEntry {
   entry: TimelineEntry;
   lead: Leading;
-  /** The offset its group is named by (groupOffset). */
+  /** The number its group is named by (GroupOrdinals). */
   groupAt: number;
 }
 
@@ -210,17 +211,33 @@ function sameZone(a: Zone | undefined, b: Zone | undefined): boolean {
   return a === b || (a !== undefined && b !== undefined && a.text === b.text && a.offsetMinutes === b.offsetMinutes && a.abbreviation === b.abbreviation && a.ambiguousDst === b.ambiguousDst);
 }
 
-/** The offset that tells the line's group apart: its list's start, its table's end, its paragraph's start. */
-function groupOffset(line: DocLine, paragraph: number): number {
-  switch (line.kind) {
-    case 'list-item':
-      return line.item!.listStart;
-    case 'heading':
-      return -1;
-    case 'table-row':
-      return line.containerEnd;
-    default:
-      return paragraph;
+/**
+ * Groups are told apart by what they are (a list by its start, a table by its end, a paragraph by
+ * its start) but named by their order in the timeline: a name made of offsets changed for every
+ * entry below a keystroke, and every kept entry needed a new string.
+ */
+class GroupOrdinals {
+  private readonly lists = new Map<number, number>();
+  private readonly tables = new Map<number, number>();
+  private readonly paragraphs = new Map<number, number>();
+
+  ordinal(line: DocLine, paragraph: number): number {
+    switch (line.kind) {
+      case 'list-item':
+        return GroupOrdinals.of(this.lists, line.item!.listStart);
+      case 'heading':
+        return 0;
+      case 'table-row':
+        return GroupOrdinals.of(this.tables, line.containerEnd);
+      default:
+        return GroupOrdinals.of(this.paragraphs, paragraph);
+    }
+  }
+
+  private static of(seen: Map<number, number>, at: number): number {
+    let n = seen.get(at);
+    if (n === undefined) seen.set(at, (n = seen.size));
+    return n;
   }
 }
 

@@ -23,6 +23,8 @@ export interface BlockData {
   lines: SourceLine[];
   /** Per-line memo of derived facts (label, leading time...), filled lazily by the model. */
   memo: LineMemo[];
+  /** The model's lines made from this block last time (model/doc-lines.ts), reused when it is. */
+  docLines?: unknown;
 }
 
 /** A top-level list of a block: its marker ("-", "*", "+", "." or ")") and where it lies in the block. */

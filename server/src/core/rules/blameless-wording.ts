@@ -5,6 +5,7 @@ import type { Fix } from '../types';
 import { compileWording, type CompiledWording, type WordingOptions } from '../wording/lists';
 import { findPhrases, wordsOf, type Word } from '../wording/match';
 import { isPersonHandle, knownPeople, type KnownPeople } from '../wording/people';
+import { intern } from '../text/intern';
 import { defineRule, type Report } from './rule';
 import { proseLines, type ProseLine } from './shared/prose';
 
@@ -21,9 +22,12 @@ const SECTION_NAMES: Record<string, string> = { 'root-cause': 'the root cause', 
 function isQuoted(model: PostmortemModel, p: ProseLine): boolean {
   // A quoted paragraph's line starts after its "> ", so look from the start of the source line.
   const text = model.text;
-  let lineStart = p.line.start;
-  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) lineStart--;
-  return text.slice(lineStart, p.line.contentStart).includes('>');
+  for (let i = p.line.contentStart - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 62) return true;
+    if (c === 10 || c === 13) return false;
+  }
+  return false;
 }
 
 function fixFor(replacement: string | undefined, written: string, start: number, end: number): Fix[] | undefined {
@@ -57,7 +61,8 @@ function phrasesIn(text: string, scan: Scan) {
 
 function checkPhrases(scan: Scan, p: ProseLine): void {
   const found = onLineOwned(p.line, 'phrases', p.text, phrasesIn, scan, scan.stamp);
-  for (const m of found) {
+  for (let i = 0; i < found.length; i++) {
+    const m = found[i]!;
     const start = p.offset + m.start;
     const end = p.offset + m.end;
     const fixes = fixFor(m.phrase.phrase.replacement, m.text, start, end);
@@ -116,7 +121,10 @@ function peopleIn(scan: Scan, p: ProseLine): { who: string; start: number }[] {
 
 /** People named or @-mentioned where causes and actions are told: once per person and section. */
 function checkPeople(scan: Scan, p: ProseLine, section: string): void {
-  for (const { who, start: at } of peopleIn(scan, p)) {
+  const people = peopleIn(scan, p);
+  // Indexed loops here and below: this runs for every line on every keystroke.
+  for (let i = 0; i < people.length; i++) {
+    const { who, start: at } = people[i]!;
     const key = `${section}\u0000${who}`;
     if (scan.seen.has(key)) continue;
     scan.seen.add(key);
@@ -171,7 +179,7 @@ export default defineRule<Options>({
     const people = knownPeople(model);
     // The subject of "failed to", "should have": a role, a known person or a person's @-handle.
     const isPerson = (w: Word) => wording.personWords.has(w.norm) || people.names.has(w.text) || (w.text.startsWith('@') && isPersonHandle(w.text, wording.teamHandles));
-    const scan: Scan = { model, wording, people, isPerson, stamp: `${wordingId(wording)}\u0000${peopleKey(people)}`, seen: new Set(), report };
+    const scan: Scan = { model, wording, people, isPerson, stamp: intern(`${wordingId(wording)}\u0000${peopleKey(people)}`), seen: new Set(), report };
     // What a line's sections say, worked out once per set of sections (lines share their ids array).
     const bySections = new Map<readonly string[], { skip: boolean; people: string | undefined }>();
     const lines = proseLines(model);

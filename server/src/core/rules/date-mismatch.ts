@@ -49,12 +49,13 @@ export default defineRule<Options>({
     // Loops, not Math.min(...days): spreading ~150k dated entries overflows the stack.
     const min = days.reduce((a, b) => Math.min(a, b), Infinity);
     const max = days.reduce((a, b) => Math.max(a, b), -Infinity);
-    const anchor = title?.range ?? documentAnchor(model);
+    // Where a finding goes without a title date: found only when there is one to report (it needs line numbers).
+    const anchor = () => title?.range ?? documentAnchor(model);
     const titleFits = title && evidence.length > 0 ? day(title.date, year) >= min - options.toleranceDays && day(title.date, year) <= max + options.toleranceDays : undefined;
     if (title && titleFits === false) {
       report({
         message: `The title says ${formatDate(title.date)}, but ${describe(evidence, year)}.`,
-        range: anchor,
+        range: anchor(),
         data: { claim: formatDate(title.date), source: 'title' },
       });
     }
@@ -63,7 +64,7 @@ export default defineRule<Options>({
       const agrees = titleFits === true ? ` (the title agrees with ${describe(evidence, year).replace(/ (says|runs|dates it) .*/, '')})` : '';
       report({
         message: `The file name says ${formatDate(file)}, but the title says ${formatDate(title.date)}${agrees}: one of them is wrong.`,
-        range: anchor,
+        range: anchor(),
         data: { claim: formatDate(file), source: 'file-name' },
       });
     } else if (file && evidence.length > 0) {

@@ -44,8 +44,14 @@ function passages(model: PostmortemModel): Passage[] {
   const out: Passage[] = [];
   let current: (Passage & { end: number }) | undefined;
   const impactLines = new Set(model.fields.filter((f) => f.key === 'impact' && f.source !== 'front-matter').map((f) => f.range.start));
-  for (const p of proseLines(model)) {
-    const inScope = p.ids.some((id) => SCOPE.has(id)) || impactLines.has(p.line.start);
+  // Lines share their sections' ids array: in scope or not is worked out once per array.
+  const scoped = new Map<readonly string[], boolean>();
+  const lines = proseLines(model);
+  for (let n = 0; n < lines.length; n++) {
+    const p = lines[n]!;
+    let inSections = scoped.get(p.ids);
+    if (inSections === undefined) scoped.set(p.ids, (inSections = p.ids.some((id) => SCOPE.has(id))));
+    const inScope = inSections || impactLines.has(p.line.start);
     if (!inScope) {
       current = undefined;
       continue;

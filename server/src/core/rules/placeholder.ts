@@ -1,5 +1,6 @@
 import type { LineMemo } from '../model/line-memo';
 import type { PostmortemModel } from '../model/types';
+import { intern } from '../text/intern';
 import { defineRule, type Report } from './rule';
 import { findPlaceholders, isFiller, type Placeholder } from './shared/placeholders';
 import { proseLines } from './shared/prose';
@@ -132,11 +133,13 @@ function placeholdersOf(memo: LineMemo, text: string, defs: ReadonlySet<string>,
 
 function check(model: PostmortemModel, report: (r: Report) => void): void {
   const defs = definitions(model.text);
-  const defsKey = [...defs].join('\n');
+  const defsKey = intern([...defs].join('\n'));
   const lines = proseLines(model);
   for (let n = 0; n < lines.length; n++) {
     const p = lines[n]!;
-    for (const found of placeholdersOf(p.line.memo, p.text, defs, defsKey)) {
+    const placeholders = placeholdersOf(p.line.memo, p.text, defs, defsKey);
+    for (let i = 0; i < placeholders.length; i++) {
+      const found = placeholders[i]!;
       report({ message: message(found), range: { start: p.offset + found.start, end: p.offset + found.end }, data: { kind: found.kind, text: found.text } });
     }
     if (p.line.kind === 'list-item' && isFiller(p.text)) {

@@ -31,7 +31,9 @@ export default defineRule({
       const read = `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
       found.push({ range, meridiem, written: model.text.slice(range.start, range.end).trim(), read });
     };
-    for (const e of model.timeline?.entries ?? []) {
+    const entries = model.timeline?.entries ?? [];
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
       // Offsets of a timeline entry's mention are relative to where its timestamp was read.
       const base = e.timeRange.start - e.mention.start;
       if ('from' in e.mention) {

@@ -15,7 +15,9 @@ export default defineRule({
     const { start, end } = model.incident;
     // A window given only as dates has no minutes to compare against.
     if (!window || !start?.mention.time || !end?.mention.time) return;
-    for (const p of placement.placed) {
+    const placed = placement.placed;
+    for (let i = 0; i < placed.length; i++) {
+      const p = placed[i]!;
       if (p.dayOnly) continue;
       // Context before the start (the deploy that caused it) and follow-ups after the end are
       // normal; a detection before the start or a resolution after the end is a contradiction.

@@ -2,7 +2,7 @@ import { formatMinutes } from '../time';
 import { defineRule } from './rule';
 import { momentText } from './shared/clock';
 import { entryTime } from './shared/describe';
-import { placeTimeline, windowOnAxis } from './shared/timeline-placement';
+import { placeTimeline, windowOnAxis, type PlacedEntry } from './shared/timeline-placement';
 
 export default defineRule({
   id: 'window-timeline-mismatch',
@@ -17,14 +17,23 @@ export default defineRule({
   check({ model, options, report }) {
     const placement = placeTimeline(model);
     const window = windowOnAxis(model, placement);
-    const timed = placement.placed.filter((p) => !p.dayOnly);
     const { start, end } = model.incident;
     // A window given only as dates ("August 3rd to August 5th") has no minutes to compare.
-    if (!window || timed.length < 2 || !start?.mention.time || !end?.mention.time) return;
+    if (!window || !start?.mention.time || !end?.mention.time) return;
+    // The entries that reach latest and start earliest, among those with a time. A range entry
+    // ("10:24–10:52") reaches its end time. One pass, no copies: this runs on every keystroke.
+    let last: PlacedEntry | undefined;
+    let first: PlacedEntry | undefined;
+    let timed = 0;
+    for (let i = 0; i < placement.placed.length; i++) {
+      const p = placement.placed[i]!;
+      if (p.dayOnly) continue;
+      timed++;
+      if (!last || p.end >= last.end) last = p;
+      if (!first || p.at < first.at) first = p;
+    }
+    if (timed < 2 || !first || !last) return;
     const slack = Math.max(options.toleranceMinutes, (window.end - window.start) * 0.1);
-    // A range entry ("10:24–10:52") reaches its end time.
-    const last = timed.reduce((a, b) => (b.end >= a.end ? b : a));
-    const first = timed.reduce((a, b) => (b.at < a.at ? b : a));
     if (window.end - last.end > slack) {
       report({
         message: `The summary puts the end at ${momentText(model, end)}, but the timeline's last entry is ${entryTime(model, last.entry)}, ${formatMinutes(Math.round(window.end - last.end))} earlier: add how it ended, or correct the window.`,

@@ -39,7 +39,9 @@ function compute(model: PostmortemModel): DatedEvidence[] {
     const d = findTimeMentions(f.value.slice(0, 200)).find((t) => t.date);
     if (d?.date) out.push({ date: d.date, range: { start: f.valueRange.start + d.start, end: f.valueRange.start + d.end }, source: 'date-field' });
   }
-  for (const entry of model.timeline?.entries ?? []) {
+  const entries = model.timeline?.entries ?? [];
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
     if (entry.dateExplicit && entry.date) out.push({ date: entry.date, range: entry.timeRange, source: 'timeline' });
   }
   // Dates heading the timeline or its days ("Timeline (May 20, 2024)", "### 2018-01-11").

@@ -54,7 +54,8 @@ function compute(model: PostmortemModel): Placement {
   const windowCrossesMidnight = model.incident.crossesMidnight;
   let rolled = 0;
   let latest: PlacedEntry | undefined;
-  for (const entry of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
     const first = 'from' in entry.mention ? entry.mention.from : entry.mention;
     const dated = absolute ? entry.date : undefined;
     let at: number;
@@ -106,13 +107,12 @@ function compute(model: PostmortemModel): Placement {
  * themselves are kept, model/timeline.ts), updated in place: a new object per entry per keystroke
  * was most of this pass's time on long timelines. Valid until the next analysis with the same cache.
  */
-const placedEntries = new WeakMap<TimelineEntry, PlacedEntry>();
-
 function placedOf(entry: TimelineEntry, at: number, dayOnly: boolean, rolledDays: number, end: number, readAsPm: boolean): PlacedEntry {
-  const kept = placedEntries.get(entry);
-  if (kept) return set(kept, at, dayOnly, rolledDays, end, readAsPm);
+  // Kept in the entry's line memo (a WeakMap lookup per entry was a hash probe each).
+  const kept = entry.line.memo.placed as PlacedEntry | undefined;
+  if (kept && kept.entry === entry) return set(kept, at, dayOnly, rolledDays, end, readAsPm);
   const made: PlacedEntry = { entry, at, dayOnly, rolledDays, end, readAsPm };
-  placedEntries.set(entry, made);
+  entry.line.memo.placed = made;
   return made;
 }
 
