@@ -6,6 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentFacts } from './analysis-protocol';
 import type { ConfigMessages } from './config-messages';
 import { cutShortDiagnostic, CUT_SHORT_CODE, failedDiagnostic, FAILED_CODE, toDiagnostic } from './convert';
+import { ReplacedText } from './garbage';
 import { locationOf } from './locations';
 import { engineSettings } from './settings';
 import type { SettingsStore } from './settings-store';
@@ -38,6 +39,7 @@ export class Analyses {
   private readonly states = new Map<string, DocState>();
   /** Bumped when settings or config files change; results from an older epoch are not published. */
   private epoch = 0;
+  private readonly replaced = new ReplacedText();
 
   constructor(
     private readonly connection: Connection,
@@ -56,6 +58,7 @@ export class Analyses {
   changed(uri: string): void {
     const state = this.states.get(uri);
     if (!state) return;
+    this.replaced.replaced(this.documents.get(uri)?.getText().length ?? 0);
     if (state.timer) clearTimeout(state.timer);
     const delay = this.settings.current.debounceMs;
     if (delay <= 0) this.start(uri);
@@ -169,6 +172,8 @@ export class Analyses {
     state.cutShort = undefined;
     state.published = diagnostics;
     this.send(uri, doc, state, diagnostics);
+    // Once the diagnostics are out: the versions edited away are garbage (garbage.ts).
+    this.replaced.collectIfDue(2 * this.documents.all().reduce((sum, d) => sum + d.getText().length, 0));
   }
 
   private sendWithNote(uri: string, doc: TextDocument, state: DocState, note: Diagnostic): void {

@@ -7,6 +7,7 @@ import { actionItemOptions, incidentSummary } from '../core/incident-summary';
 import { BlockCache } from '../core/parse/document';
 import type { AnalyzeRequest, DocumentFacts, FromWorker, ToWorker } from './analysis-protocol';
 import { WorkerConfigs } from './worker/configs';
+import { ReplacedText } from './garbage';
 import { buildFacts } from './worker/facts';
 import { PreviewRenderer } from './worker/render-job';
 
@@ -68,6 +69,10 @@ function run(request: AnalyzeRequest): DocumentFacts {
   return { ...base, stats, ...(summary ? { summary } : {}), ...(problem ? { configProblem: problem } : {}) };
 }
 
+/** Characters of the open documents the worker holds (the texts its caches keep). */
+const held = new Map<string, number>();
+const replaced = new ReplacedText();
+
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'analyze':
@@ -79,9 +84,17 @@ port.on('message', (message: ToWorker) => {
         caches.delete(message.uri);
         post({ type: 'error', id: message.id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
       }
+      if (message.keep) {
+        replaced.replaced(held.get(message.uri) ?? 0);
+        held.set(message.uri, message.text.length);
+      } else replaced.replaced(message.text.length);
+      // After the answer is posted: the collection runs between keystrokes, not in one.
+      replaced.collectIfDue(2 * [...held.values()].reduce((a, b) => a + b, 0));
       break;
     case 'drop':
       caches.delete(message.uri);
+      replaced.replaced(held.get(message.uri) ?? 0);
+      held.delete(message.uri);
       break;
     case 'config-changed':
       configs.invalidate();

@@ -20,8 +20,13 @@ export function sectionHeadingLevel(model: PostmortemModel): number {
   return 2;
 }
 
+/**
+ * The line ending new lines are written with: the one the document mostly uses, read from its first
+ * 100,000 characters (as completion does) so a fix built on every keystroke does not scan a long
+ * document whole.
+ */
 export function eolOf(model: PostmortemModel): string {
-  return dominantEol(model.text);
+  return dominantEol(model.text.length > 100_000 ? model.text.slice(0, 100_000) : model.text);
 }
 
 /** Known top-level sections: recognised, and not nested inside another recognised section. */

@@ -1,0 +1,39 @@
+// The request thread and the worker collect garbage once enough replaced document text piled up.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ReplacedText } from '../../server/src/lsp/garbage';
+
+describe('replaced-text collection', () => {
+  it('waits for the floor on small documents, then collects once and starts counting again', () => {
+    const replaced = new ReplacedText();
+    const held = 2 * 5_000;
+    for (let i = 0; i < 100; i++) replaced.replaced(5_000);
+    assert.equal(replaced.collectIfDue(held), false, '1 MB of replaced text is left to V8');
+    for (let i = 0; i < 4_000; i++) replaced.replaced(5_000);
+    assert.equal(replaced.collectIfDue(held), true, 'past 32 MB a collection runs');
+    assert.equal(replaced.collectIfDue(held), false, 'and the count starts again');
+  });
+
+  it('scales with what is held: a large document collects after a few of its own versions', () => {
+    const replaced = new ReplacedText();
+    const held = 2 * 5_000_000;
+    for (let i = 0; i < 3; i++) replaced.replaced(5_000_000);
+    assert.equal(replaced.collectIfDue(held), false, 'three versions of 5 MB: below four times what is held');
+    replaced.replaced(5_000_000);
+    assert.equal(replaced.collectIfDue(held), true);
+  });
+
+  it('frees what it was meant to free', () => {
+    const replaced = new ReplacedText();
+    // A flat string on the V8 heap (repeat() builds a small tree of shared pieces; a Buffer's
+    // decoding can be an external string, outside the heap).
+    let text: string | undefined = JSON.parse(JSON.stringify('x'.repeat(20_000_000))) as string;
+    const before = process.memoryUsage().heapUsed;
+    assert.ok(before > 20_000_000 / 2);
+    replaced.replaced(text.length);
+    text = undefined;
+    for (let i = 0; i < 2; i++) replaced.replaced(20_000_000);
+    assert.equal(replaced.collectIfDue(0), true);
+    assert.ok(process.memoryUsage().heapUsed < before - 10_000_000, `heap ${process.memoryUsage().heapUsed} after, ${before} before`);
+  });
+});
