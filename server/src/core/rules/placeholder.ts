@@ -115,20 +115,22 @@ interface PlaceholderMemo {
   text: string;
   defsKey: string;
   found: Placeholder[];
+  /** The whole line is filler ("etc.", "..."). */
+  filler: boolean;
 }
 
 /**
  * findPlaceholders for one line, remembered in the line's memo (which survives block reuse): a
  * keystroke then re-scans only the lines it changed. Offsets are relative to the line's text.
  */
-function placeholdersOf(memo: LineMemo, text: string, defs: ReadonlySet<string>, defsKey: string): Placeholder[] {
+function placeholdersOf(memo: LineMemo, text: string, defs: ReadonlySet<string>, defsKey: string): PlaceholderMemo {
   const cached = memo.placeholders as PlaceholderMemo | undefined;
-  if (cached && cached.text === text && cached.defsKey === defsKey) return cached.found;
+  if (cached && cached.text === text && cached.defsKey === defsKey) return cached;
   const all = findPlaceholders(text, { definitions: defs });
   // Most lines have none: they share one empty list rather than keep one each.
-  const found = all.length === 0 ? NONE : all;
-  memo.placeholders = { text, defsKey, found } satisfies PlaceholderMemo;
-  return found;
+  const made: PlaceholderMemo = { text, defsKey, found: all.length === 0 ? NONE : all, filler: isFiller(text) };
+  memo.placeholders = made;
+  return made;
 }
 
 function check(model: PostmortemModel, report: (r: Report) => void): void {
@@ -137,12 +139,12 @@ function check(model: PostmortemModel, report: (r: Report) => void): void {
   const lines = proseLines(model);
   for (let n = 0; n < lines.length; n++) {
     const p = lines[n]!;
-    const placeholders = placeholdersOf(p.line.memo, p.text, defs, defsKey);
-    for (let i = 0; i < placeholders.length; i++) {
-      const found = placeholders[i]!;
+    const line = placeholdersOf(p.line.memo, p.text, defs, defsKey);
+    for (let i = 0; i < line.found.length; i++) {
+      const found = line.found[i]!;
       report({ message: message(found), range: { start: p.offset + found.start, end: p.offset + found.end }, data: { kind: found.kind, text: found.text } });
     }
-    if (p.line.kind === 'list-item' && isFiller(p.text)) {
+    if (line.filler && p.line.kind === 'list-item') {
       const start = p.offset + p.text.search(/\S/);
       report({ message: `"${p.text.trim()}" stands in for content: fill it in or remove it.`, range: { start, end: start + p.text.trim().length }, data: { kind: 'filler' } });
     }
