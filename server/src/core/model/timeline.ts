@@ -294,6 +294,8 @@ const EXPLICIT_KIND: Record<string, MarkerKind> = {
 
 /** Whether the entry's text marks its milestones explicitly (`[resolved]`), not by keywords. */
 export function hasExplicitMarkers(entryText: string): boolean {
+  // Most entries have no bracket at all: the metrics ask this of every marked entry on every keystroke.
+  if (!entryText.includes('[')) return false;
   EXPLICIT_MARKER.lastIndex = 0;
   const found = EXPLICIT_MARKER.test(entryText.slice(0, 2000));
   EXPLICIT_MARKER.lastIndex = 0;
