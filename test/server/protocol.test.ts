@@ -81,6 +81,31 @@ describe('language server protocol', () => {
     assert.deepEqual(after.map((p) => p.version), [version]);
   });
 
+  test('the worker, sent edits rather than texts, reaches the same diagnostics as a fresh open', async () => {
+    // Edits of every kind, some waited for and some in bursts (skipped versions join their edits),
+    // several changes in one notification, CRLF and astral characters.
+    const uri = ws.uriOf('postmortems/edited.md');
+    client.open(uri, fixture('broken.md'));
+    await client.diagnosticsFor(uri, 1);
+    const pieces = ['x', '\n', '\r\n', '- **14:05 UTC:** paged\n', '😀', '', '## Timeline\n\n', 'TODO '];
+    let version = 1;
+    for (let i = 0; i < 40; i++) {
+      const doc = client.docs.get(uri)!;
+      const n = doc.getText().length;
+      const at = (k: number) => doc.positionAt(Math.floor(((k * 0.618034) % 1) * n));
+      const first = { range: { start: at(i), end: at(i) }, text: pieces[i % pieces.length]! };
+      version = client.change(uri, i % 5 === 4 ? [first, { range: { start: at(i + 7), end: at(i + 9) }, text: '' }] : [first]);
+      if (i % 3 === 0) await client.diagnosticsFor(uri, version);
+    }
+    const edited = await client.diagnosticsFor(uri, version);
+    const fresh = ws.uriOf('postmortems/edited-fresh.md');
+    client.open(fresh, client.text(uri));
+    const opened = await client.diagnosticsFor(fresh, 1);
+    const shape = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => [d.code, d.message, d.range]);
+    assert.ok(edited.diagnostics.length > 0);
+    assert.deepEqual(shape(edited), shape(opened));
+  });
+
   test('statusChanged follows publication and postmortem/status answers', async () => {
     const uri = ws.uriOf('postmortems/status.md');
     const status = client.waitFor<{ uri: string; analysedVersion: number }>('status', (s) => s.uri === uri);

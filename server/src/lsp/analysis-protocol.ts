@@ -5,6 +5,7 @@
 import type { IncidentSummary } from '../core/incident-summary';
 import type { MarkerKind } from '../core/templates/types';
 import type { Finding, SeveritySetting, TextRange } from '../core/types';
+import type { EditRun } from './edit-journal';
 import type { TimelineColumns } from './timeline-columns';
 import type { RenderReply, RenderRequest } from './worker/render-protocol';
 
@@ -22,11 +23,12 @@ export interface AnalyzeRequest {
   uri: string;
   version: number;
   /**
-   * The whole text. Measured: copying a 500 KB string to the worker takes well under a
-   * millisecond, less than keeping a second copy in step with incremental edits would save,
-   * and a freshly restarted worker needs the whole text anyway.
+   * The whole text. The analysis host sends `edits` instead when the worker holds an earlier
+   * version of this document (edit-journal.ts): at 5 MB each copy of the text cost ~20 ms.
    */
-  text: string;
+  text?: string;
+  /** The edits from the version the worker holds (keep) to this one; the worker answers `need-text` if it holds another. */
+  edits?: EditRun;
   /** File system path (or URI path) for detection by name and for finding the config file. */
   path?: string;
   /** Whether the path is on disk, so the worker may look for `.postmortemrc.json` beside it. */
@@ -61,6 +63,8 @@ export interface ConfigProblem {
 export type FromWorker =
   | { type: 'result'; id: number; facts: DocumentFacts }
   | { type: 'error'; id: number; message: string }
+  /** The worker does not hold the version the edits start from: send the whole text. */
+  | { type: 'need-text'; id: number }
   /** A config file loaded cleanly; the host remembers it for the next worker. */
   | { type: 'config-good'; file: string; config: unknown }
   | RenderReply;

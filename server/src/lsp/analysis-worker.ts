@@ -40,7 +40,26 @@ function post(message: FromWorker): void {
   port!.postMessage(message, columns ? [columns as ArrayBuffer] : []);
 }
 
-function run(request: AnalyzeRequest): DocumentFacts {
+/** Texts of kept documents, so the next version can come as edits (edit-journal.ts). */
+const texts = new Map<string, { version: number; text: string }>();
+
+/** The request's text: sent whole, or the held version with the edits applied; undefined if the edits do not fit it. */
+function textOf(request: AnalyzeRequest): string | undefined {
+  let text = request.text;
+  if (text === undefined && request.edits) {
+    const held = texts.get(request.uri);
+    if (!held || held.version !== request.edits.from) return undefined;
+    text = held.text;
+    for (const e of request.edits.edits) {
+      if (!(e.start >= 0 && e.start <= e.end && e.end <= text.length)) return undefined;
+      text = text.slice(0, e.start) + e.text + text.slice(e.end);
+    }
+  }
+  if (text !== undefined && request.keep) texts.set(request.uri, { version: request.version, text });
+  return text;
+}
+
+function run(request: AnalyzeRequest, text: string): DocumentFacts {
   const started = performance.now();
   const { config, problem } = configs.forDocument(request.path, request.onDisk, request.settings, request.settingsGeneration);
   let cache = request.keep ? caches.get(request.uri) : undefined;
@@ -49,7 +68,7 @@ function run(request: AnalyzeRequest): DocumentFacts {
     if (request.keep) caches.set(request.uri, cache);
   }
   const before = { hits: cache.hits, misses: cache.misses };
-  const analysis = analyze(request.text, { config, cache, ...(request.path ? { path: request.path } : {}) });
+  const analysis = analyze(text, { config, cache, ...(request.path ? { path: request.path } : {}) });
   const stats = { ms: 0, blocksReused: cache.hits - before.hits, blocksParsed: cache.misses - before.misses };
   const base = request.findingsOnly
     ? {
@@ -75,10 +94,15 @@ const replaced = new ReplacedText();
 
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
-    case 'analyze':
+    case 'analyze': {
       previews.saw(message);
+      const text = textOf(message);
+      if (text === undefined) {
+        post({ type: 'need-text', id: message.id });
+        break;
+      }
       try {
-        post({ type: 'result', id: message.id, facts: run(message) });
+        post({ type: 'result', id: message.id, facts: run(message, text) });
       } catch (error) {
         // An engine bug on one document must not take the worker (and every other document) down.
         caches.delete(message.uri);
@@ -86,13 +110,15 @@ port.on('message', (message: ToWorker) => {
       }
       if (message.keep) {
         replaced.replaced(held.get(message.uri) ?? 0);
-        held.set(message.uri, message.text.length);
-      } else replaced.replaced(message.text.length);
+        held.set(message.uri, text.length);
+      } else replaced.replaced(text.length);
       // After the answer is posted: the collection runs between keystrokes, not in one.
       replaced.collectIfDue(2 * [...held.values()].reduce((a, b) => a + b, 0));
       break;
+    }
     case 'drop':
       caches.delete(message.uri);
+      texts.delete(message.uri);
       replaced.replaced(held.get(message.uri) ?? 0);
       held.delete(message.uri);
       break;

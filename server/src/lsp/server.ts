@@ -12,7 +12,6 @@ import {
   type WorkDoneProgressReporter,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyses } from './analyses';
 import { clientFeatures, COMMANDS, serverCapabilities, type ClientFeatures } from './capabilities';
 import { WorkspaceCheck } from './commands/check-all';
@@ -29,6 +28,7 @@ import { registerRender } from './features/render';
 import { guard, guardNotification } from './guard';
 import { SettingsStore } from './settings-store';
 import { STATUS_REQUEST } from './status';
+import { EditJournal } from './edit-journal';
 import { AnalysisWorkerHost } from './worker-host';
 import { resolveWorkerScript } from './worker-script';
 import type { PrestartedWorker } from './worker-spawn';
@@ -60,7 +60,9 @@ function foldersOf(params: InitializeParams): string[] {
 }
 
 export function startServer(connection: Connection, options: StartOptions = {}): void {
-  const documents = new TextDocuments(TextDocument);
+  // The documents record their edits, so the analysis worker is sent keystrokes, not whole texts.
+  const journal = new EditJournal();
+  const documents = new TextDocuments(journal.configuration);
   let parts: Parts | undefined;
   const log = (message: string) => connection.console.log(message);
 
@@ -69,9 +71,9 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     const settings = new SettingsStore(connection, params.initializationOptions, features.configurationPull);
     const configMessages = new ConfigMessages(connection);
     const script = resolveWorkerScript();
-    const newHost = (name: string, prestarted?: PrestartedWorker) =>
-      new AnalysisWorkerHost({ name, script, budgetMs: () => settings.current.budgetMs, log, onConfigGood: (file) => configMessages.good(file), prestarted });
-    const host = newHost('analysis', options.prestarted);
+    const newHost = (name: string, prestarted?: PrestartedWorker, edits?: EditJournal) =>
+      new AnalysisWorkerHost({ name, script, budgetMs: () => settings.current.budgetMs, log, onConfigGood: (file) => configMessages.good(file), prestarted, journal: edits });
+    const host = newHost('analysis', options.prestarted, journal);
     // Loading the engine takes longer than the client's initialized/didOpen round trip: take over
     // the worker main.ts started, or start one now.
     host.warm();

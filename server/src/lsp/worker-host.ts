@@ -6,6 +6,7 @@ import type { Worker } from 'node:worker_threads';
 import type { AnalyzeRequest, DocumentFacts, FromWorker, ToWorker } from './analysis-protocol';
 import type { WorkerScript } from './worker-script';
 import { spawnAnalysisWorker, takePrestarted, type PrestartedWorker } from './worker-spawn';
+import type { EditJournal } from './edit-journal';
 import { RenderCalls, type RenderJob, type RenderOutcome } from './render-calls';
 
 export type Outcome =
@@ -16,7 +17,8 @@ export type Outcome =
   /** A newer version of the same document was submitted before this one started. */
   | { kind: 'superseded' };
 
-export type Job = Omit<AnalyzeRequest, 'type' | 'id'>;
+/** A job always carries its whole text; the host sends the worker only the edits when it can. */
+export type Job = Omit<AnalyzeRequest, 'type' | 'id' | 'text' | 'edits'> & { text: string };
 
 interface Queued {
   job: Job;
@@ -32,6 +34,8 @@ export interface WorkerHostOptions {
   onConfigGood?(file: string): void;
   /** A worker started ahead of the server (main.ts): the first one this host needs, if still usable. */
   prestarted?: PrestartedWorker;
+  /** The open documents' edits: kept documents are then sent as edits to the version the worker holds. */
+  journal?: EditJournal;
 }
 
 /** After this many crashes in a row the queue is failed rather than retried, so a broken worker cannot loop. */
@@ -49,6 +53,8 @@ export class AnalysisWorkerHost {
   private readonly goodConfigs: Record<string, unknown> = {};
   restarts = 0;
   private readonly renders = new RenderCalls();
+  /** The version of each kept document the current worker holds (it stores a text before analysing it). */
+  private readonly held = new Map<string, number>();
 
   constructor(private readonly options: WorkerHostOptions) {}
 
@@ -81,6 +87,8 @@ export class AnalysisWorkerHost {
       this.queue.delete(uri);
       queued.resolve({ kind: 'superseded' });
     }
+    this.held.delete(uri);
+    this.options.journal?.forget(uri);
     this.post({ type: 'drop', uri });
   }
 
@@ -116,8 +124,20 @@ export class AnalysisWorkerHost {
     const budgetMs = this.options.budgetMs();
     const timer = setTimeout(() => this.onBudgetExceeded(id), budgetMs);
     this.inFlight = { id, uri, item, timer, budgetMs };
-    const request: AnalyzeRequest = { type: 'analyze', id, ...item.job };
-    worker.postMessage(request);
+    worker.postMessage(this.requestFor(id, item.job));
+  }
+
+  /** The job as the worker gets it: the edits since the version it holds when they are known, else the text. */
+  private requestFor(id: number, job: Job, wholeText = false): AnalyzeRequest {
+    const { text, ...rest } = job;
+    const journal = this.options.journal;
+    const held = this.held.get(job.uri);
+    const edits = !wholeText && job.keep && journal && held !== undefined ? journal.between(job.uri, held, job.version) : undefined;
+    if (job.keep) {
+      this.held.set(job.uri, job.version);
+      journal?.delivered(job.uri, job.version);
+    }
+    return edits ? { type: 'analyze', id, ...rest, edits } : { type: 'analyze', id, ...rest, text };
   }
 
   private finish(id: number, outcome: Outcome): void {
@@ -143,6 +163,10 @@ export class AnalysisWorkerHost {
         this.options.log(`[${this.options.name}] analysis failed: ${message.message}`);
         this.finish(message.id, { kind: 'failed', message: message.message });
         return;
+      case 'need-text':
+        // The worker held another version than the edits start from: the same job, whole.
+        if (this.inFlight?.id === message.id) this.worker?.postMessage(this.requestFor(message.id, this.inFlight.item.job, true));
+        return;
     }
   }
 
@@ -158,6 +182,7 @@ export class AnalysisWorkerHost {
   private replaceWorker(): void {
     const old = this.worker;
     this.worker = undefined;
+    this.held.clear();
     this.restarts++;
     if (old) void old.terminate();
   }
@@ -181,6 +206,7 @@ export class AnalysisWorkerHost {
     // Workers we terminated on purpose (budget, dispose) are no longer this.worker.
     if (worker !== this.worker) return;
     this.worker = undefined;
+    this.held.clear();
     this.restarts++;
     this.crashesInARow++;
     const message = `[${this.options.name}] worker exited (code ${code})${this.lastError ? `: ${this.lastError}` : ''}`;
