@@ -42,6 +42,8 @@ function post(message: FromWorker): void {
 
 /** Texts of kept documents, so the next version can come as edits (edit-journal.ts). */
 const texts = new Map<string, { version: number; text: string }>();
+/** Text this worker let go of since its last collection (garbage.ts). */
+const replaced = new ReplacedText();
 
 /** The request's text: sent whole, or the held version with the edits applied; undefined if the edits do not fit it. */
 function textOf(request: AnalyzeRequest): string | undefined {
@@ -55,7 +57,11 @@ function textOf(request: AnalyzeRequest): string | undefined {
       text = text.slice(0, e.start) + e.text + text.slice(e.end);
     }
   }
-  if (text !== undefined && request.keep) texts.set(request.uri, { version: request.version, text });
+  if (text === undefined) return undefined;
+  if (request.keep) {
+    replaced.replaced(texts.get(request.uri)?.text.length ?? 0);
+    texts.set(request.uri, { version: request.version, text });
+  } else replaced.replaced(text.length);
   return text;
 }
 
@@ -88,10 +94,6 @@ function run(request: AnalyzeRequest, text: string): DocumentFacts {
   return { ...base, stats, ...(summary ? { summary } : {}), ...(problem ? { configProblem: problem } : {}) };
 }
 
-/** Characters of the open documents the worker holds (the texts its caches keep). */
-const held = new Map<string, number>();
-const replaced = new ReplacedText();
-
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'analyze': {
@@ -108,19 +110,14 @@ port.on('message', (message: ToWorker) => {
         caches.delete(message.uri);
         post({ type: 'error', id: message.id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
       }
-      if (message.keep) {
-        replaced.replaced(held.get(message.uri) ?? 0);
-        held.set(message.uri, text.length);
-      } else replaced.replaced(text.length);
       // After the answer is posted: the collection runs between keystrokes, not in one.
-      replaced.collectIfDue(2 * [...held.values()].reduce((a, b) => a + b, 0));
+      replaced.collectIfDue(2 * [...texts.values()].reduce((sum, t) => sum + t.text.length, 0));
       break;
     }
     case 'drop':
       caches.delete(message.uri);
+      replaced.replaced(texts.get(message.uri)?.text.length ?? 0);
       texts.delete(message.uri);
-      replaced.replaced(held.get(message.uri) ?? 0);
-      held.delete(message.uri);
       break;
     case 'config-changed':
       configs.invalidate();

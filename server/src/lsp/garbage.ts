@@ -1,5 +1,6 @@
 // Each version of a document is a new string, in the request thread (the editor's edit applied)
-// and in the worker (the copy it is sent), and the one before becomes garbage. Strings that size
+// and in the worker (the same edit applied there, or the whole text sent), and the one before
+// becomes garbage. Strings that size
 // live outside the young generation, so only a full collection frees them, and V8 starts one late
 // when the live heap is large: editing a 5 MB postmortem added ~7 MB of RSS per keystroke (460 MB
 // after 30 edits) before anything was collected. So each thread counts the text it replaced and,
@@ -36,7 +37,7 @@ export class ReplacedText {
     this.bytes += 2 * length;
   }
 
-  /** Runs a full collection if enough replaced text has piled up; `heldBytes` is what the worker keeps. */
+  /** Runs a full collection if enough replaced text has piled up; `heldBytes` is what this thread keeps. */
   collectIfDue(heldBytes: number): boolean {
     if (this.bytes < Math.max(FLOOR_BYTES, 4 * heldBytes)) return false;
     this.bytes = 0;

@@ -15,7 +15,7 @@ export interface Block extends TextRange {
   /**
    * Starts at an item of the list the block before ends with: a long list is split item by item
    * (each item parses alone to the same subtree), and the pieces are joined again by whoever needs
-   * the whole list (model/doc-lines.ts, parse/list-chunks.ts).
+   * the whole list (model/doc-lines.ts for the model, render/document.ts for the renderer).
    */
   continuesList?: boolean;
 }

@@ -108,10 +108,10 @@ export class BlockCache {
       return old;
     }
     // Resume at the last block whose first line (line break included) lies before the change: its
-    // boundary and everything above it stand. Block 0 (and front matter) resume from the top.
+    // boundary and everything above it stand. Block 0 (front matter is only ever block 0) resumes
+    // from the top.
     let k = lastStartingAtOrBefore(old, prefix + skip);
     if (k > 0 && !/[\r\n]/.test(previous.body.slice(old[k]!.start - skip, prefix))) k--;
-    if (k > 0 && old[k]!.frontMatter) k = 0;
     const resume = k > 0 ? { offset: old[k]!.start - skip, continuesList: old[k]!.continuesList } : undefined;
     if (k < 0) k = 0;
     const changedEnd = body.length - suffix;
