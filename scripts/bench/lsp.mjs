@@ -40,10 +40,13 @@ export class BenchClient {
     c.conn.onRequest(P.RegistrationRequest.type, () => null);
     // The worker's own analysis time per version (postmortem/statusChanged), to split engine from transport.
     c.analysisMs = new Map(); // uri -> Map(version -> ms)
+    c.statusWaiters = new Map(); // uri -> [{version, resolve}]
     c.conn.onNotification('postmortem/statusChanged', (s) => {
       if (s.analysedVersion === null || s.analysisMs === null) return;
       if (!c.analysisMs.has(s.uri)) c.analysisMs.set(s.uri, new Map());
       c.analysisMs.get(s.uri).set(s.analysedVersion, s.analysisMs);
+      const t = performance.now();
+      c.statusWaiters.set(s.uri, (c.statusWaiters.get(s.uri) ?? []).filter((w) => (s.analysedVersion >= w.version ? (w.resolve(t), false) : true)));
     });
     c.conn.onNotification(P.LogMessageNotification.type, () => {});
     c.conn.onNotification(P.ShowMessageNotification.type, () => {});
@@ -71,22 +74,43 @@ export class BenchClient {
     });
   }
 
-  /** didOpen, then the time to its first diagnostics (ms) and their count. */
+  /**
+   * Resolves with the arrival time of the status of `version` (or later): the server published
+   * its diagnostics before building what requests read, and has finished that too. Resolves with
+   * undefined after `timeoutMs` (a cut-short or failed analysis sends no new status).
+   */
+  settled(uri, version, timeoutMs = 10_000) {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(undefined), timeoutMs);
+      const list = this.statusWaiters.get(uri) ?? [];
+      list.push({ version, resolve: (t) => { clearTimeout(timer); resolve(t); } });
+      this.statusWaiters.set(uri, list);
+    });
+  }
+
+  /**
+   * didOpen, then the time to its first diagnostics (ms) and their count; returns once the
+   * analysis has settled, so the next step starts on an idle server (`settledMs`).
+   */
   async open(uri, text, version = 1) {
     const done = this.diagnostics(uri, version);
+    const settled = this.settled(uri, version, 120_000);
     const t = performance.now();
     await this.conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version, text } });
     const r = await done;
-    return { ms: r.t - t, count: r.count, incomplete: r.incomplete };
+    const s = await settled;
+    return { ms: r.t - t, count: r.count, incomplete: r.incomplete, settledMs: s === undefined ? NaN : s - t };
   }
 
-  /** An incremental didChange; resolves with the time to diagnostics of that version. */
+  /** An incremental didChange; the time to diagnostics of that version, then (settledMs) to its settled analysis. */
   async change(uri, version, range, text) {
     const done = this.diagnostics(uri, version);
+    const settled = this.settled(uri, version);
     const t = performance.now();
     await this.conn.sendNotification(P.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range, text }] });
     const r = await done;
-    return { ms: r.t - t, count: r.count, incomplete: r.incomplete };
+    const s = await settled;
+    return { ms: r.t - t, count: r.count, incomplete: r.incomplete, settledMs: s === undefined ? NaN : s - t };
   }
 
   async close(uri) {

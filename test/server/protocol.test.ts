@@ -106,6 +106,22 @@ describe('language server protocol', () => {
     assert.deepEqual(shape(edited), shape(opened));
   });
 
+  test('a request sent as soon as diagnostics arrive answers from the version they are for', async () => {
+    // Diagnostics go out before the worker has built the facts requests read: such a request
+    // must wait for them rather than answer from the previous version.
+    const uri = ws.uriOf('postmortems/early.md');
+    const text = fixture('broken.md');
+    client.open(uri, text);
+    await client.diagnosticsFor(uri, 1);
+    const line = text.split('\n').indexOf('## Resolution');
+    const version = client.change(uri, [{ range: { start: { line, character: 3 }, end: { line, character: 13 } }, text: 'Recovery' }]);
+    await client.diagnosticsFor(uri, version);
+    const symbols = (await client.request('textDocument/documentSymbol', { textDocument: { uri } })) as { children?: { name: string }[] }[];
+    assert.deepEqual(symbols[0]!.children!.map((c) => c.name), ['Issue Summary', 'Timeline', 'Recovery']);
+    const status = (await client.request('postmortem/status', { uri })) as { analysedVersion: number };
+    assert.equal(status.analysedVersion, version);
+  });
+
   test('statusChanged follows publication and postmortem/status answers', async () => {
     const uri = ws.uriOf('postmortems/status.md');
     const status = client.waitFor<{ uri: string; analysedVersion: number }>('status', (s) => s.uri === uri);

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { DocumentFacts } from '../../server/src/lsp/analysis-protocol';
+import type { Finding } from '../../server/src/core/types';
 import { findMarkdownFiles } from '../../server/src/lsp/commands/walk';
 import { skeletonSnippet } from '../../server/src/lsp/features/completion';
 import { newEntry } from '../../server/src/lsp/features/timeline-entry';
@@ -119,6 +120,26 @@ describe('worker host', () => {
     assert.equal(a!.kind, 'done');
     assert.equal(b1!.kind, 'superseded');
     assert.equal(b2!.kind === 'done' && b2.facts.version, 2);
+  });
+
+  test('the findings are heard before the facts are built, and the outcome carries the same ones', async () => {
+    const heard: { findings: Finding[]; settledBefore: boolean }[] = [];
+    let settled = false;
+    const outcome = host.submit(job('early', 1, fixture('broken.md')), (findings) => heard.push({ findings, settledBefore: settled }));
+    const done = await outcome.then((o) => ((settled = true), o));
+    assert.ok(done.kind === 'done');
+    assert.equal(heard.length, 1);
+    assert.equal(heard[0]!.settledBefore, false);
+    assert.equal(done.facts.findings.length, 4);
+    assert.deepEqual(done.facts.findings, heard[0]!.findings);
+    // A superseded job never reports findings.
+    const calls: string[] = [];
+    const running = host.submit(job('f', 1, fixture('broken.md')), () => calls.push('f1'));
+    const stale = host.submit(job('g', 1, fixture('broken.md')), () => calls.push('g1'));
+    const newer = host.submit(job('g', 2, fixture('broken.md')), () => calls.push('g2'));
+    assert.equal((await stale).kind, 'superseded');
+    await Promise.all([running, newer]);
+    assert.deepEqual(calls, ['f1', 'g2']);
   });
 
   test('an edit re-parses only the blocks it touched', async () => {

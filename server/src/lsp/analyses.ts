@@ -2,7 +2,8 @@
 // publication. A result is published only if the document is still at the analysed version and
 // nothing (settings, config files) changed while it ran: a stale result is never published.
 import type { CancellationToken, Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PieceTextDocument } from './piece-document';
+import type { Finding } from '../core/types';
 import type { DocumentFacts } from './analysis-protocol';
 import type { ConfigMessages } from './config-messages';
 import { cutShortDiagnostic, CUT_SHORT_CODE, failedDiagnostic, FAILED_CODE, toDiagnostic } from './convert';
@@ -25,12 +26,14 @@ interface DocState {
   /** Set when the analysis of this version failed (an engine error); requests stop waiting for it. */
   failedVersion: number | undefined;
   published: Diagnostic[];
+  /** The version whose findings went out before its facts were built (see run). */
+  publishedEarly: number | undefined;
   waiters: Set<() => void>;
 }
 
 export interface FactsFor {
   facts: DocumentFacts;
-  doc: TextDocument;
+  doc: PieceTextDocument;
   /** The facts are of the document's current version (positions are exact). */
   current: boolean;
 }
@@ -43,14 +46,14 @@ export class Analyses {
 
   constructor(
     private readonly connection: Connection,
-    private readonly documents: TextDocuments<TextDocument>,
+    private readonly documents: TextDocuments<PieceTextDocument>,
     private readonly host: AnalysisWorkerHost,
     private readonly settings: SettingsStore,
     private readonly configMessages: ConfigMessages,
   ) {}
 
   opened(uri: string): void {
-    this.states.set(uri, { timer: undefined, latest: undefined, cutShort: undefined, failedVersion: undefined, published: [], waiters: new Set() });
+    this.states.set(uri, { timer: undefined, latest: undefined, cutShort: undefined, failedVersion: undefined, published: [], publishedEarly: undefined, waiters: new Set() });
     // First diagnostics as soon as possible: no debounce on open.
     this.start(uri);
   }
@@ -58,7 +61,7 @@ export class Analyses {
   changed(uri: string): void {
     const state = this.states.get(uri);
     if (!state) return;
-    this.replaced.replaced(this.documents.get(uri)?.getText().length ?? 0);
+    this.replaced.replaced(this.documents.get(uri)?.length ?? 0);
     if (state.timer) clearTimeout(state.timer);
     const delay = this.settings.current.debounceMs;
     if (delay <= 0) this.start(uri);
@@ -128,19 +131,27 @@ export class Analyses {
     if (!doc || this.states.get(uri) !== state) return;
     const { version } = doc;
     const epoch = this.epoch;
+    const isCurrent = () => this.states.get(uri) === state && this.documents.get(uri)?.version === version && epoch === this.epoch;
+    // Diagnostics go out as soon as the findings are known; requests still wait for the facts.
+    const early = (findings: Finding[]) => {
+      const current = this.documents.get(uri);
+      if (!current || !isCurrent()) return;
+      state.publishedEarly = version;
+      this.publishDiagnostics(uri, current, state, findings);
+    };
     const outcome = await this.host.submit({
       uri,
       version,
-      text: doc.getText(),
+      // Read only if the worker must be sent the whole text: joining it costs ~20 ms at 5 MB.
+      text: doc.textOfThisVersion(),
       ...locationOf(uri),
       settings: engineSettings(this.settings.current),
       settingsGeneration: epoch,
       keep: true,
       findingsOnly: false,
-    });
+    }, early);
     if (this.states.get(uri) !== state) return;
     const current = this.documents.get(uri);
-    const isCurrent = current !== undefined && current.version === version && epoch === this.epoch;
     switch (outcome.kind) {
       case 'superseded':
         return;
@@ -148,17 +159,25 @@ export class Analyses {
         if (outcome.facts.configProblem) this.configMessages.report(outcome.facts.configProblem);
         if (epoch !== this.epoch) break; // a revalidation with the new settings is queued
         if (!state.latest || state.latest.version <= version) state.latest = outcome.facts;
-        if (isCurrent) this.publish(uri, current, state, outcome.facts);
+        // Also when the document moved on meanwhile: the status says which version it is about.
+        if (!current || !isCurrent()) {
+          if (state.latest === outcome.facts) this.sendStatus(uri, state);
+          break;
+        }
+        if (state.publishedEarly !== version) this.publishDiagnostics(uri, current, state, outcome.facts.findings);
+        this.sendStatus(uri, state);
+        // Once the diagnostics and facts are out: the versions edited away are garbage (garbage.ts).
+        this.replaced.collectIfDue(2 * this.documents.all().reduce((sum, d) => sum + d.length, 0));
         break;
       case 'cut-short':
-        if (isCurrent) {
+        if (current && isCurrent()) {
           state.cutShort = { version, budgetMs: outcome.budgetMs };
           // What we have: the last published problems, plus a note that this version was not finished.
           this.sendWithNote(uri, current, state, cutShortDiagnostic(outcome.budgetMs));
         }
         break;
       case 'failed':
-        if (isCurrent) {
+        if (current && isCurrent()) {
           state.failedVersion = version;
           this.sendWithNote(uri, current, state, failedDiagnostic(outcome.message));
         }
@@ -167,23 +186,22 @@ export class Analyses {
     wake(state);
   }
 
-  private publish(uri: string, doc: TextDocument, state: DocState, facts: DocumentFacts): void {
-    const diagnostics = facts.findings.map((f) => toDiagnostic(doc, f));
+  /** The status follows separately, once the facts it reads are in. */
+  private publishDiagnostics(uri: string, doc: PieceTextDocument, state: DocState, findings: readonly Finding[]): void {
+    const diagnostics = findings.map((f) => toDiagnostic(doc, f));
     state.cutShort = undefined;
     state.published = diagnostics;
-    this.send(uri, doc, state, diagnostics);
-    // Once the diagnostics are out: the versions edited away are garbage (garbage.ts).
-    this.replaced.collectIfDue(2 * this.documents.all().reduce((sum, d) => sum + d.getText().length, 0));
+    void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
   }
 
-  private sendWithNote(uri: string, doc: TextDocument, state: DocState, note: Diagnostic): void {
+  private sendWithNote(uri: string, doc: PieceTextDocument, state: DocState, note: Diagnostic): void {
     const diagnostics = [...state.published.filter((d) => d.code !== CUT_SHORT_CODE && d.code !== FAILED_CODE), note];
     state.published = diagnostics;
-    this.send(uri, doc, state, diagnostics);
+    void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    this.sendStatus(uri, state);
   }
 
-  private send(uri: string, doc: TextDocument, state: DocState, diagnostics: Diagnostic[]): void {
-    void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+  private sendStatus(uri: string, state: DocState): void {
     void this.connection.sendNotification(STATUS_CHANGED, statusOf(uri, state.latest, state.cutShort !== undefined));
   }
 }

@@ -21,16 +21,18 @@ const previews = new PreviewRenderer();
 let beforeFirstAnswer: (() => void) | undefined;
 
 /**
- * Runs `hook` once, just before the first answer to a job is posted. worker-boot.ts writes its
- * code cache there: the job has compiled what an analysis needs, and the server may be stopped
- * as soon as it has its first answer, too soon for anything done after it.
+ * Runs `hook` once, just before the first facts (or error) of a job are posted. worker-boot.ts
+ * writes its code cache there: the job has compiled what an analysis needs, and the server may be
+ * stopped soon after its first answer. The findings go out before it, so the first diagnostics do
+ * not wait for the write.
  */
 export function onBeforeFirstAnswer(hook: () => void): void {
   beforeFirstAnswer = hook;
 }
 
 function post(message: FromWorker): void {
-  const hook = message.type === 'config-good' ? undefined : beforeFirstAnswer;
+  // Not before early findings: the facts that follow them are built by then, and compiled into the cache.
+  const hook = message.type === 'config-good' || message.type === 'findings' ? undefined : beforeFirstAnswer;
   if (hook) {
     beforeFirstAnswer = undefined;
     hook();
@@ -65,7 +67,8 @@ function textOf(request: AnalyzeRequest): string | undefined {
   return text;
 }
 
-function run(request: AnalyzeRequest, text: string): DocumentFacts {
+/** Analyses the request's text; the findings are posted as soon as they are known unless only findings were asked for. */
+function run(request: AnalyzeRequest, text: string): { facts: DocumentFacts; findingsPosted: boolean } {
   const started = performance.now();
   const { config, problem } = configs.forDocument(request.path, request.onDisk, request.settings, request.settingsGeneration);
   let cache = request.keep ? caches.get(request.uri) : undefined;
@@ -76,6 +79,8 @@ function run(request: AnalyzeRequest, text: string): DocumentFacts {
   const before = { hits: cache.hits, misses: cache.misses };
   const analysis = analyze(text, { config, cache, ...(request.path ? { path: request.path } : {}) });
   const stats = { ms: 0, blocksReused: cache.hits - before.hits, blocksParsed: cache.misses - before.misses };
+  const findingsPosted = !request.findingsOnly;
+  if (findingsPosted) post({ type: 'findings', id: request.id, findings: analysis.findings });
   const base = request.findingsOnly
     ? {
         uri: request.uri,
@@ -87,11 +92,12 @@ function run(request: AnalyzeRequest, text: string): DocumentFacts {
         summaryFields: [],
         entryZone: { text: 'UTC', offsetMinutes: 0 },
       }
-    : buildFacts(request.uri, request.version, analysis, config.timeZone);
+    : // Their findings are with the host already: not copied to it twice.
+      { ...buildFacts(request.uri, request.version, analysis, config.timeZone), findings: [] };
   // Open action items carry strings per item: only the workspace index asks for them.
   const summary = request.summary && analysis.isPostmortem ? incidentSummary(analysis.model, actionItemOptions(config)) : undefined;
   stats.ms = performance.now() - started;
-  return { ...base, stats, ...(summary ? { summary } : {}), ...(problem ? { configProblem: problem } : {}) };
+  return { facts: { ...base, stats, ...(summary ? { summary } : {}), ...(problem ? { configProblem: problem } : {}) }, findingsPosted };
 }
 
 port.on('message', (message: ToWorker) => {
@@ -104,7 +110,7 @@ port.on('message', (message: ToWorker) => {
         break;
       }
       try {
-        post({ type: 'result', id: message.id, facts: run(message, text) });
+        post({ type: 'result', id: message.id, ...run(message, text) });
       } catch (error) {
         // An engine bug on one document must not take the worker (and every other document) down.
         caches.delete(message.uri);

@@ -6,7 +6,7 @@
 // It is the TextDocuments configuration: each change is recorded against the document as it is
 // just before that change, which is exactly how the worker replays them.
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { PieceTextDocument } from './piece-document';
 
 export interface TextEdit {
   start: number;
@@ -35,11 +35,11 @@ export class EditJournal {
 
   /** For `new TextDocuments(journal.configuration)`. */
   readonly configuration = {
-    create: (uri: string, languageId: string, version: number, content: string): TextDocument => {
+    create: (uri: string, languageId: string, version: number, content: string): PieceTextDocument => {
       this.entries.delete(uri);
-      return TextDocument.create(uri, languageId, version, content);
+      return new PieceTextDocument(uri, languageId, version, content);
     },
-    update: (document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument => {
+    update: (document: PieceTextDocument, changes: TextDocumentContentChangeEvent[], version: number): PieceTextDocument => {
       // Every change of one notification turns the same version into the next.
       const from = document.version;
       // After a whole-text change nothing of this version can be replayed from an older text.
@@ -55,7 +55,7 @@ export class EditJournal {
           this.entries.delete(document.uri);
         }
         // One change at a time, so the next one's offsets are read from the text it applies to.
-        TextDocument.update(document, [change], version);
+        document.update([change], version);
       }
       return document;
     },

@@ -3,6 +3,7 @@
 // is dropped), a time budget per job after which the worker is terminated and a fresh one takes
 // over, and restarts after crashes.
 import type { Worker } from 'node:worker_threads';
+import type { Finding } from '../core/types';
 import type { AnalyzeRequest, DocumentFacts, FromWorker, ToWorker } from './analysis-protocol';
 import type { WorkerScript } from './worker-script';
 import { spawnAnalysisWorker, takePrestarted, type PrestartedWorker } from './worker-spawn';
@@ -17,12 +18,16 @@ export type Outcome =
   /** A newer version of the same document was submitted before this one started. */
   | { kind: 'superseded' };
 
-/** A job always carries its whole text; the host sends the worker only the edits when it can. */
-export type Job = Omit<AnalyzeRequest, 'type' | 'id' | 'text' | 'edits'> & { text: string };
+/**
+ * A job always carries its whole text; the host sends the worker only the edits when it can. The
+ * text may be a function returning it (an open document's, read only if it must be sent whole).
+ */
+export type Job = Omit<AnalyzeRequest, 'type' | 'id' | 'text' | 'edits'> & { text: string | (() => string) };
 
 interface Queued {
   job: Job;
   resolve(outcome: Outcome): void;
+  onFindings: ((findings: Finding[]) => void) | undefined;
 }
 
 export interface WorkerHostOptions {
@@ -44,7 +49,7 @@ const MAX_CRASHES_IN_A_ROW = 3;
 export class AnalysisWorkerHost {
   private worker: Worker | undefined;
   private readonly queue = new Map<string, Queued>();
-  private inFlight: { id: number; uri: string; item: Queued; timer: NodeJS.Timeout; budgetMs: number } | undefined;
+  private inFlight: { id: number; uri: string; item: Queued; timer: NodeJS.Timeout; budgetMs: number; findings?: Finding[] } | undefined;
   private nextId = 1;
   private crashesInARow = 0;
   private lastError = '';
@@ -69,13 +74,17 @@ export class AnalysisWorkerHost {
     if (!this.disposed) this.ensureWorker();
   }
 
-  submit(job: Job): Promise<Outcome> {
+  /**
+   * Analyses `job`. `onFindings` hears the findings as soon as the worker has them, before the
+   * facts of the outcome are built (a job superseded before it starts never calls it).
+   */
+  submit(job: Job, onFindings?: (findings: Finding[]) => void): Promise<Outcome> {
     return new Promise((resolve) => {
       if (this.disposed) return resolve({ kind: 'failed', message: 'server is shutting down' });
       // Map.set on an existing key keeps its place in line: the document being typed in is not
       // pushed behind others each keystroke.
       this.queue.get(job.uri)?.resolve({ kind: 'superseded' });
-      this.queue.set(job.uri, { job, resolve });
+      this.queue.set(job.uri, { job, resolve, onFindings });
       this.pump();
     });
   }
@@ -137,7 +146,7 @@ export class AnalysisWorkerHost {
       this.held.set(job.uri, job.version);
       journal?.delivered(job.uri, job.version);
     }
-    return edits ? { type: 'analyze', id, ...rest, edits } : { type: 'analyze', id, ...rest, text };
+    return edits ? { type: 'analyze', id, ...rest, edits } : { type: 'analyze', id, ...rest, text: typeof text === 'function' ? text() : text };
   }
 
   private finish(id: number, outcome: Outcome): void {
@@ -155,10 +164,22 @@ export class AnalysisWorkerHost {
         this.goodConfigs[message.file] = message.config;
         this.options.onConfigGood?.(message.file);
         return;
-      case 'result':
-        this.crashesInARow = 0;
-        this.finish(message.id, { kind: 'done', facts: message.facts });
+      case 'findings':
+        if (this.inFlight?.id !== message.id) return;
+        this.inFlight.findings = message.findings;
+        try {
+          this.inFlight.item.onFindings?.(message.findings);
+        } catch (error) {
+          this.options.log(`[${this.options.name}] publishing early findings failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        }
         return;
+      case 'result': {
+        this.crashesInARow = 0;
+        const early = this.inFlight?.id === message.id ? this.inFlight.findings : undefined;
+        const facts = message.findingsPosted && early ? { ...message.facts, findings: early } : message.facts;
+        this.finish(message.id, { kind: 'done', facts });
+        return;
+      }
       case 'error':
         this.options.log(`[${this.options.name}] analysis failed: ${message.message}`);
         this.finish(message.id, { kind: 'failed', message: message.message });
