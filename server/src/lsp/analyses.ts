@@ -61,7 +61,8 @@ export class Analyses {
   changed(uri: string): void {
     const state = this.states.get(uri);
     if (!state) return;
-    this.replaced.replaced(this.documents.get(uri)?.length ?? 0);
+    // Only a whole text some request joined is left behind by an edit here (piece-document.ts).
+    this.replaced.replaced(this.documents.get(uri)?.takeJoinedLength() ?? 0);
     if (state.timer) clearTimeout(state.timer);
     const delay = this.settings.current.debounceMs;
     if (delay <= 0) this.start(uri);

@@ -1,6 +1,6 @@
-// Each version of a document is a new string, in the request thread (the editor's edit applied)
-// and in the worker (the same edit applied there, or the whole text sent), and the one before
-// becomes garbage. Strings that size
+// Each version of a document is a new string in the worker (the edit applied there, or the whole
+// text sent), and in the request thread when a request reads the whole text (piece-document.ts),
+// and the one before becomes garbage. Strings that size
 // live outside the young generation, so only a full collection frees them, and V8 starts one late
 // when the live heap is large: editing a 5 MB postmortem added ~7 MB of RSS per keystroke (460 MB
 // after 30 edits) before anything was collected. So each thread counts the text it replaced and,

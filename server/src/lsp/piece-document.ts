@@ -26,6 +26,8 @@ export class PieceTextDocument implements TextDocument {
   /** The whole text, once something read it in this version. */
   private whole: string | undefined;
   private lineOffsets: number[] | undefined;
+  /** Characters joined into whole texts since takeJoinedLength last asked (garbage.ts counts them). */
+  private joined = 0;
 
   constructor(
     readonly uri: string,
@@ -62,11 +64,19 @@ export class PieceTextDocument implements TextDocument {
     }
     if (this.whole === undefined) {
       this.whole = this.pieces.join('');
+      this.joined += this.whole.length;
       // The pieces now point into the joined text, so the strings they were made of can go.
       this.pieces = split(this.whole, this.pieceSize);
       this.starts = startsOf(this.pieces);
     }
     return this.whole;
+  }
+
+  /** How much whole text getText made since the last call: it is garbage once the text changes. */
+  takeJoinedLength(): number {
+    const joined = this.joined;
+    this.joined = 0;
+    return joined;
   }
 
   /**
