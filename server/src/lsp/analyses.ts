@@ -167,7 +167,6 @@ export class Analyses {
         }
         if (state.publishedEarly !== version) this.publishDiagnostics(uri, current, state, outcome.facts.findings);
         this.sendStatus(uri, state);
-        if (process.env['PM_MEM']) { const h = require('node:v8').getHeapStatistics(); const m = process.memoryUsage(); require('node:fs').writeSync(2, `M used ${(h.used_heap_size/1048576).toFixed(1)} total ${(h.total_heap_size/1048576).toFixed(1)} phys ${(h.total_physical_size/1048576).toFixed(1)} ext ${(h.external_memory/1048576).toFixed(1)} ab ${(m.arrayBuffers/1048576).toFixed(1)} rss ${(m.rss/1048576).toFixed(1)}\n`); }
         // Once the diagnostics and facts are out: the versions edited away are garbage (garbage.ts).
         this.replaced.collectIfDue(2 * this.documents.all().reduce((sum, d) => sum + d.length, 0));
         break;

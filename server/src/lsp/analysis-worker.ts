@@ -116,7 +116,6 @@ port.on('message', (message: ToWorker) => {
         caches.delete(message.uri);
         post({ type: 'error', id: message.id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
       }
-      if (process.env['PM_MEM']) { const h = require('node:v8').getHeapStatistics(); require('node:fs').writeSync(2, `W used ${(h.used_heap_size/1048576).toFixed(1)} total ${(h.total_heap_size/1048576).toFixed(1)} phys ${(h.total_physical_size/1048576).toFixed(1)} malloc ${(h.malloced_memory/1048576).toFixed(1)} ext ${(h.external_memory/1048576).toFixed(1)}\n`); }
       // After the answer is posted: the collection runs between keystrokes, not in one.
       replaced.collectIfDue(2 * [...texts.values()].reduce((sum, t) => sum + t.text.length, 0));
       break;
