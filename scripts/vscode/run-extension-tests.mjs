@@ -38,6 +38,39 @@ export function remoteUri(authority, absPath) {
   return `vscode-remote://${authority}${encodeURI(absPath)}`;
 }
 
+/** Where the logs of a failed session are kept (the session's own folder is removed). */
+const KEPT_LOGS = path.join(process.cwd(), 'test-results', 'vscode-logs');
+
+/**
+ * After a failure: keeps the extension's output channel logs (the language client's and the
+ * server's messages, e.g. a server that stopped starting) and prints the end of each, since the
+ * code-server session folder they live in is deleted afterwards.
+ */
+function keepExtensionLogs(userDataDir, err) {
+  try {
+    const found = [];
+    const walk = (dir) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(p);
+        else if (/postmortem/i.test(entry.name) && entry.name.endsWith('.log')) found.push(p);
+      }
+    };
+    walk(path.join(userDataDir, 'logs'));
+    if (found.length === 0) return;
+    fs.rmSync(KEPT_LOGS, { recursive: true, force: true });
+    fs.mkdirSync(KEPT_LOGS, { recursive: true });
+    for (const file of found) {
+      const kept = path.join(KEPT_LOGS, path.relative(path.join(userDataDir, 'logs'), file).replaceAll(path.sep, '_'));
+      fs.copyFileSync(file, kept);
+      const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
+      err(`[vscode-tests] ${path.basename(file)} (last ${Math.min(60, lines.length)} of ${lines.length} lines; kept in ${path.relative(process.cwd(), kept)}):\n${lines.slice(-60).join('\n')}`);
+    }
+  } catch (e) {
+    err(`[vscode-tests] could not keep the extension's logs: ${e.message}`);
+  }
+}
+
 /**
  * @returns {Promise<number>} exit code
  */
@@ -100,6 +133,7 @@ export async function runExtensionTests({
       return 1;
     }
     out(`[vscode-tests] extension host exited with code ${code} (${elapsed()})`);
+    if (code !== 0) keepExtensionLogs(server.userDataDir, err);
     return code;
   } finally {
     clearTimeout(timer);
