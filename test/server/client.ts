@@ -66,6 +66,8 @@ export interface StartOptions {
   rootUri?: string;
   /** Run the TypeScript sources under tsx instead of the bundle. */
   fromSource?: boolean;
+  /** Extra environment variables for the server process. */
+  env?: Record<string, string>;
 }
 
 export class TestClient {
@@ -95,7 +97,7 @@ export class TestClient {
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
     const args = options.fromSource ? ['--import', 'tsx', join(ROOT, 'server', 'src', 'lsp', 'main.ts'), '--stdio'] : [SERVER, '--stdio'];
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], ...(options.env ? { env: { ...process.env, ...options.env } } : {}) });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(child, connection, options);
     child.stderr!.on('data', (d: Buffer) => client.logs.push(`[stderr] ${d.toString()}`));

@@ -9,6 +9,8 @@ import { after, describe, test } from 'node:test';
 import { cacheDirectory, cacheFileFor, loadWithCodeCache, readCache } from '../../server/src/lsp/code-cache';
 import { resolveWorkerScript } from '../../server/src/lsp/worker-script';
 import { prestartAnalysisWorker, takePrestarted } from '../../server/src/lsp/worker-spawn';
+import { TestClient } from './client';
+import { buildServer, fixture } from './setup';
 
 const root = mkdtempSync(join(tmpdir(), 'postmortem-code-cache-test-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -74,6 +76,23 @@ describe('code cache', () => {
       loaded.save();
     }
     assert.ok(cacheFiles(dir).length <= 4, `kept ${cacheFiles(dir).length}`);
+  });
+
+  test('a server stopped as soon as it published its first diagnostics has left a whole cache of the engine', async () => {
+    // Clients (and the benchmark) may stop a server right after its first answer: a cache written
+    // any later was lost, and every start then compiled the engine again.
+    buildServer();
+    const temp = mkdtempSync(join(root, 'tmpdir-'));
+    const client = await TestClient.start({ env: { TMPDIR: temp } });
+    const uri = 'file:///virtual/postmortems/first.md';
+    client.open(uri, fixture('broken.md'));
+    await client.diagnosticsFor(uri, 1);
+    client.child.kill('SIGKILL');
+    await new Promise((resolve) => (client.child.exitCode !== null || client.child.signalCode !== null ? resolve(undefined) : client.child.once('exit', resolve)));
+    const dir = cacheDirectory(temp)!;
+    const engine = cacheFiles(dir).filter((n) => n.startsWith('analysis-worker-'));
+    assert.equal(engine.length, 1, `cache files: ${readdirSync(dir).join(', ')}`);
+    assert.ok(readCache(join(dir, engine[0]!)), 'the cache reads back whole');
   });
 
   test('errors keep their line numbers', () => {
