@@ -107,6 +107,15 @@ interface PeopleMemo {
 function peopleIn(scan: Scan, p: ProseLine): { who: string; start: number }[] {
   const hit = p.line.memo.people as PeopleMemo | undefined;
   if (hit && hit.text === p.text && hit.stamp === scan.stamp) return hit.found;
+  return readPeople(scan, p);
+}
+
+/**
+ * peopleIn's work when the line is not remembered. A function of its own because of the closure:
+ * variables a closure captures live in a context object V8 makes on entry, so in peopleIn that
+ * object was made for every line of every keystroke, remembered or not (~7 MB a keystroke at 5 MB).
+ */
+function readPeople(scan: Scan, p: ProseLine): { who: string; start: number }[] {
   let accounts: Set<string> | undefined;
   const quoted = () => (accounts ??= quotedAccounts(scan.model.text.slice(p.line.start, p.line.end)));
   const found: { who: string; start: number }[] = [];

@@ -2,6 +2,7 @@
 // item owners), so their names can be recognised in the root cause and the timeline. Without a
 // list of people we never guess that a capitalised word is a name.
 import type { PostmortemModel } from '../model/types';
+import { detachString } from '../text/detach';
 
 /** Capitalised words that can open a name list but are not names. */
 const NOT_NAMES = new Set(['The', 'Team', 'Teams', 'Incident', 'Commander', 'On-call', 'Oncall', 'SRE', 'Ops', 'DevOps', 'Engineering', 'Support', 'Security', 'Platform', 'Infra', 'Unknown', 'None', 'TBD', 'N/A', 'Dr', 'Mr', 'Mrs', 'Ms']);
@@ -35,9 +36,7 @@ function compute(model: PostmortemModel): KnownPeople {
   const names = new Set<string>();
   const surnames = new Map<string, Set<string>>();
   for (const source of sources) {
-    for (const part of source.slice(0, 500).split(/[,;&/()]|\band\b|\n/)) {
-      const words = part.replace(/[*_`]/g, '').trim().split(/\s+/).filter((w) => /^\p{Lu}[\p{L}'’-]+$/u.test(w));
-      if (words.length === 0 || words.length > 4 || NOT_NAMES.has(words[0]!)) continue;
+    for (const words of namesIn(source)) {
       names.add(words[0]!);
       if (words.length > 1) {
         names.add(words.join(' '));
@@ -48,6 +47,29 @@ function compute(model: PostmortemModel): KnownPeople {
     }
   }
   return { names, surnames };
+}
+
+/** Remembered reading of each source: a long postmortem repeats its owners thousands of times. */
+const read = new Map<string, readonly (readonly string[])[]>();
+/** Past this many different sources the memory starts afresh (a bound, not an eviction policy). */
+const MAX_READ = 10_000;
+
+/** The names a source writes, each as its words ("Sally Ride" -> ["Sally", "Ride"]). */
+function namesIn(source: string): readonly (readonly string[])[] {
+  let found = read.get(source);
+  if (found) return found;
+  // Read from a copy: the key and the words kept must not be slices that hold the document's text.
+  const own = detachString(source);
+  const list: string[][] = [];
+  for (const part of own.slice(0, 500).split(/[,;&/()]|\band\b|\n/)) {
+    const words = part.replace(/[*_`]/g, '').trim().split(/\s+/).filter((w) => /^\p{Lu}[\p{L}'’-]+$/u.test(w));
+    if (words.length === 0 || words.length > 4 || NOT_NAMES.has(words[0]!)) continue;
+    list.push(words);
+  }
+  found = list;
+  if (read.size >= MAX_READ) read.clear();
+  read.set(own, found);
+  return found;
 }
 
 /** `@alice` names a person; `@oncall`, `@sre-team`, `@org/team` and bots do not. */
