@@ -26,8 +26,6 @@ interface DocState {
   /** Set when the analysis of this version failed (an engine error); requests stop waiting for it. */
   failedVersion: number | undefined;
   published: Diagnostic[];
-  /** The version whose findings went out before its facts were built (see run). */
-  publishedEarly: number | undefined;
   waiters: Set<() => void>;
 }
 
@@ -53,7 +51,7 @@ export class Analyses {
   ) {}
 
   opened(uri: string): void {
-    this.states.set(uri, { timer: undefined, latest: undefined, cutShort: undefined, failedVersion: undefined, published: [], publishedEarly: undefined, waiters: new Set() });
+    this.states.set(uri, { timer: undefined, latest: undefined, cutShort: undefined, failedVersion: undefined, published: [], waiters: new Set() });
     // First diagnostics as soon as possible: no debounce on open.
     this.start(uri);
   }
@@ -134,10 +132,11 @@ export class Analyses {
     const epoch = this.epoch;
     const isCurrent = () => this.states.get(uri) === state && this.documents.get(uri)?.version === version && epoch === this.epoch;
     // Diagnostics go out as soon as the findings are known; requests still wait for the facts.
+    let publishedEarly = false;
     const early = (findings: Finding[]) => {
       const current = this.documents.get(uri);
       if (!current || !isCurrent()) return;
-      state.publishedEarly = version;
+      publishedEarly = true;
       this.publishDiagnostics(uri, current, state, findings);
     };
     const outcome = await this.host.submit({
@@ -165,7 +164,7 @@ export class Analyses {
           if (state.latest === outcome.facts) this.sendStatus(uri, state);
           break;
         }
-        if (state.publishedEarly !== version) this.publishDiagnostics(uri, current, state, outcome.facts.findings);
+        if (!publishedEarly) this.publishDiagnostics(uri, current, state, outcome.facts.findings);
         this.sendStatus(uri, state);
         // Once the diagnostics and facts are out: the versions edited away are garbage (garbage.ts).
         this.replaced.collectIfDue(2 * this.documents.all().reduce((sum, d) => sum + d.length, 0));

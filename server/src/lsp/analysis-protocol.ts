@@ -66,8 +66,8 @@ export type FromWorker =
    * (those cost a few milliseconds at 500 KB, tens at 5 MB): diagnostics do not wait for them.
    */
   | { type: 'findings'; id: number; findings: Finding[] }
-  /** The facts; `findings` is empty when they were posted before (the host puts them back). */
-  | { type: 'result'; id: number; facts: DocumentFacts; findingsPosted: boolean }
+  /** The facts; their `findings` are empty when a `findings` message came first (the host puts them back). */
+  | { type: 'result'; id: number; facts: DocumentFacts }
   | { type: 'error'; id: number; message: string }
   /** The worker does not hold the version the edits start from: send the whole text. */
   | { type: 'need-text'; id: number }

@@ -68,7 +68,7 @@ function textOf(request: AnalyzeRequest): string | undefined {
 }
 
 /** Analyses the request's text; the findings are posted as soon as they are known unless only findings were asked for. */
-function run(request: AnalyzeRequest, text: string): { facts: DocumentFacts; findingsPosted: boolean } {
+function run(request: AnalyzeRequest, text: string): DocumentFacts {
   const started = performance.now();
   const { config, problem } = configs.forDocument(request.path, request.onDisk, request.settings, request.settingsGeneration);
   let cache = request.keep ? caches.get(request.uri) : undefined;
@@ -79,8 +79,7 @@ function run(request: AnalyzeRequest, text: string): { facts: DocumentFacts; fin
   const before = { hits: cache.hits, misses: cache.misses };
   const analysis = analyze(text, { config, cache, ...(request.path ? { path: request.path } : {}) });
   const stats = { ms: 0, blocksReused: cache.hits - before.hits, blocksParsed: cache.misses - before.misses };
-  const findingsPosted = !request.findingsOnly;
-  if (findingsPosted) post({ type: 'findings', id: request.id, findings: analysis.findings });
+  if (!request.findingsOnly) post({ type: 'findings', id: request.id, findings: analysis.findings });
   const base = request.findingsOnly
     ? {
         uri: request.uri,
@@ -97,7 +96,7 @@ function run(request: AnalyzeRequest, text: string): { facts: DocumentFacts; fin
   // Open action items carry strings per item: only the workspace index asks for them.
   const summary = request.summary && analysis.isPostmortem ? incidentSummary(analysis.model, actionItemOptions(config)) : undefined;
   stats.ms = performance.now() - started;
-  return { facts: { ...base, stats, ...(summary ? { summary } : {}), ...(problem ? { configProblem: problem } : {}) }, findingsPosted };
+  return { ...base, stats, ...(summary ? { summary } : {}), ...(problem ? { configProblem: problem } : {}) };
 }
 
 port.on('message', (message: ToWorker) => {
@@ -110,7 +109,7 @@ port.on('message', (message: ToWorker) => {
         break;
       }
       try {
-        post({ type: 'result', id: message.id, ...run(message, text) });
+        post({ type: 'result', id: message.id, facts: run(message, text) });
       } catch (error) {
         // An engine bug on one document must not take the worker (and every other document) down.
         caches.delete(message.uri);

@@ -175,8 +175,9 @@ export class AnalysisWorkerHost {
         return;
       case 'result': {
         this.crashesInARow = 0;
+        // Findings posted ahead of the facts are not sent twice: they are put back here.
         const early = this.inFlight?.id === message.id ? this.inFlight.findings : undefined;
-        const facts = message.findingsPosted && early ? { ...message.facts, findings: early } : message.facts;
+        const facts = early ? { ...message.facts, findings: early } : message.facts;
         this.finish(message.id, { kind: 'done', facts });
         return;
       }
