@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { COMMANDS } from '../../client/src/commands/ids';
 import { ACTIVE_CONTEXT_KEY, LOADED_CONTEXT_KEY, VIEW_ID } from '../../client/src/incidents/ids';
+import { PREVIEW_VIEW_TYPE } from '../../client/src/preview/ids';
 import { SERVER_COMMANDS } from '../../client/src/protocol';
 import { RULES } from '../../server/src/core';
 import { BUILTIN_TEMPLATES } from '../../server/src/core/templates/builtin';
@@ -29,6 +30,8 @@ describe('package.json', () => {
   it('activates on Markdown and on each command', () => {
     assert.ok(pkg.activationEvents.includes('onLanguage:markdown'));
     for (const id of Object.values(COMMANDS)) assert.ok(pkg.activationEvents.includes(`onCommand:${id}`), id);
+    // Without it VS Code drops an open preview on a window reload instead of asking us to restore it.
+    assert.ok(pkg.activationEvents.includes(`onWebviewPanel:${PREVIEW_VIEW_TYPE}`));
     assert.equal(pkg.main, './dist/client.js');
   });
 

@@ -23,6 +23,9 @@ function body(file: string): { html: string; text: string } {
   return { html: renderBody(analysis, doc, { baseUrl: pathToFileURL(file).href, now: NOW }), text };
 }
 
+/** The document the reports stand for, as the extension names it in each update. */
+const DOCUMENT_URI = 'file:///work/postmortems/report.md';
+
 /** The webview's VS Code API, recording what the page sends; and a CSP violation recorder. */
 const FAKE_VSCODE_API = `
   window.__sent = [];
@@ -32,6 +35,7 @@ const FAKE_VSCODE_API = `
   window.acquireVsCodeApi = function () {
     return { postMessage: function (m) { window.__sent.push(m); }, getState: function () { return state; }, setState: function (s) { state = s; } };
   };
+  window.__state = function () { return state; };
 `;
 
 interface Session {
@@ -74,7 +78,7 @@ describe('preview webview page in Chromium', { skip }, () => {
     await page.addInitScript({ content: FAKE_VSCODE_API });
     await page.goto(`${ORIGIN}/`);
     await page.waitForFunction(() => (window as unknown as { __sent: { type: string }[] }).__sent.some((m) => m.type === 'ready'));
-    await page.evaluate((report) => window.postMessage({ type: 'update', html: report, version: 1 }, '*'), html);
+    await page.evaluate(([report, uri]) => window.postMessage({ type: 'update', html: report, version: 1, uri }, '*'), [html, DOCUMENT_URI] as const);
     await page.locator('.pm-report').waitFor();
     return session;
   }
@@ -145,8 +149,10 @@ describe('preview webview page in Chromium', { skip }, () => {
         });
       await s.page.waitForFunction(() => window.scrollY > 0);
       assert.ok((await offset()) < 2, `scrolled to the heading (off by ${await offset()})`);
-      await s.page.evaluate((report) => window.postMessage({ type: 'update', html: report, version: 2 }, '*'), html);
+      await s.page.evaluate(([report, uri]) => window.postMessage({ type: 'update', html: report, version: 2, uri }, '*'), [html, DOCUMENT_URI] as const);
       assert.ok((await offset()) < 2, 'still there after an update');
+      // What VS Code keeps for the page across a window reload: the line and the document (restore.ts).
+      assert.deepEqual(await s.page.evaluate(() => (window as unknown as { __state: () => unknown }).__state()), { line, uri: DOCUMENT_URI });
       await s.page.evaluate(() => window.postMessage({ type: 'notice', text: 'The preview could not be rendered.' }, '*'));
       assert.equal(await s.page.locator('#pm-notice').isVisible(), true);
     } finally {

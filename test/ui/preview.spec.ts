@@ -1,6 +1,7 @@
 // The preview in a real VS Code (code-server + headless Chromium), beyond opening it (which
 // postmortem.spec.ts checks): it follows an edit, a click on a heading reveals that line in the
-// editor, it looks right in light, dark and high-contrast themes (screenshots in
+// editor, it comes back showing its document after a window reload, it looks right in light, dark
+// and high-contrast themes (screenshots in
 // test-results/ui/preview-*.png), and the hostile fixture shows no script effect: no dialog, no
 // window.__pwned, nothing fetched but images.
 import * as assert from 'node:assert/strict';
@@ -9,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { FrameLocator, Page } from 'playwright-core';
-import { STEP_TIMEOUT_MS, openFromExplorer, openWorkbench, screenshot, type Session } from './harness';
+import { STEP_TIMEOUT_MS, openFromExplorer, openWorkbench, runCommand, screenshot, type Session } from './harness';
 
 const EXAMPLE = '2024-05-20-checkout-outage.md';
 const HOSTILE = path.resolve(__dirname, '..', 'fixtures', 'render', 'hostile.md');
@@ -109,6 +110,25 @@ test('the preview follows an edit, reveals a clicked heading, and suits light, d
       assert.notEqual(colors.fg, colors.bg, `${theme}: text is visible on the background`);
     }
     await page.keyboard.press('Control+Z');
+  }));
+
+test('a preview open when the window reloads comes back with its document', () =>
+  step(page, 'preview-reload', async () => {
+    // From a clean slate: the preview of the test before names the same file in its tab.
+    await runCommand(page, 'View: Close All Editor Groups');
+    await openFromExplorer(page, EXAMPLE);
+    await openPreview(page);
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+    // VS Code asks the extension (activated by onWebviewPanel) to restore the panel it kept.
+    const tab = page.locator('.tab', { hasText: `Preview ${EXAMPLE}` });
+    await tab.first().waitFor({ timeout: 120_000 });
+    await tab.first().click();
+    const frame = preview(page);
+    await frame.locator('.pm-card-title', { hasText: 'Checkout outage' }).waitFor({ timeout: 120_000 });
+    await frame.locator('.pm-document h2', { hasText: 'Root Cause and Resolution' }).waitFor({ timeout: STEP_TIMEOUT_MS });
+    assert.equal(await page.locator('.tab', { hasText: 'Preview ' }).count(), 1, 'one preview, not a restored one and a new one');
+    await screenshot(page, 'preview-restored');
   }));
 
 test('the hostile fixture shows no script effect in the preview', async () => {

@@ -4,7 +4,9 @@ import * as vscode from 'vscode';
 import type { PostmortemClient } from '../language-client';
 import { PostmortemContextKey } from './context-key';
 import { exportHtml } from './export';
+import { PREVIEW_VIEW_TYPE } from './ids';
 import { isPreviewable, PreviewPanel } from './panel';
+import { documentToRestore } from './restore';
 
 export const PREVIEW_COMMANDS = {
   openPreview: 'postmortem.openPreview',
@@ -32,10 +34,22 @@ export function registerPreview(context: vscode.ExtensionContext, pm: Postmortem
     const active = vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.One;
     const column = toSide ? vscode.ViewColumn.Beside : active;
     if (panel) panel.reveal(document, column);
-    else panel = new PreviewPanel(pm, context.extensionUri, document, column, () => (panel = undefined));
+    else panel = PreviewPanel.create(pm, context.extensionUri, document, column, () => (panel = undefined));
+  };
+
+  // A preview that was open when the window reloaded comes back showing the same document.
+  const restore = async (restored: vscode.WebviewPanel, state: unknown) => {
+    const document = await documentToRestore(state);
+    // One preview at a time: one opened by a command while this was being restored stays.
+    if (!document || panel) {
+      restored.dispose();
+      return;
+    }
+    panel = PreviewPanel.restore(pm, context.extensionUri, document, restored, () => (panel = undefined));
   };
 
   return vscode.Disposable.from(
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, { deserializeWebviewPanel: restore }),
     vscode.commands.registerCommand(PREVIEW_COMMANDS.openPreview, (uri?: unknown) => open(uri, false)),
     vscode.commands.registerCommand(PREVIEW_COMMANDS.openPreviewToSide, (uri?: unknown) => open(uri, true)),
     vscode.commands.registerCommand(PREVIEW_COMMANDS.exportHtml, async (uri?: unknown) => {

@@ -4,8 +4,12 @@
 
 /** Extension → webview. */
 export type ToWebview =
-  /** New report body (already sanitised by the server); `line` scrolls to the editor's position. */
-  | { type: 'update'; html: string; version: number; line?: number }
+  /**
+   * New report body (already sanitised by the server); `line` scrolls to the editor's position.
+   * `uri` names the document, kept in the webview's state so the panel can be restored with it
+   * after a window reload (restore.ts).
+   */
+  | { type: 'update'; html: string; version: number; uri: string; line?: number }
   /** The editor scrolled: show this (0-based) line at the top. */
   | { type: 'scroll'; line: number }
   /** Rendering failed or is unavailable; the last report stays under the notice. */
@@ -20,6 +24,19 @@ export type FromWebview =
   | { type: 'open-link'; href: string };
 
 const MAX_HREF = 4096;
+/** Longer than any document URI an editor would restore (the state is the webview's, so untrusted). */
+const MAX_URI = 8192;
+
+/**
+ * The document URI in a preview's saved state (webview-script.ts keeps `{ line, uri }`), if it is
+ * one the preview may show: a file or an untitled document. The state was written by the webview,
+ * so it is checked like any other message from it.
+ */
+export function restoredDocumentUri(state: unknown): string | undefined {
+  const uri = (state as { uri?: unknown } | null | undefined)?.uri;
+  if (typeof uri !== 'string' || uri.length > MAX_URI) return undefined;
+  return /^(file|untitled):/.test(uri) ? uri : undefined;
+}
 
 /** The message if it is one the webview may send, else undefined. */
 export function parseFromWebview(message: unknown): FromWebview | undefined {

@@ -6,14 +6,26 @@ import * as vscode from 'vscode';
 import type { PostmortemClient } from '../language-client';
 import { classifyLink } from './links';
 import { parseFromWebview, type ToWebview } from './messages';
+import { PREVIEW_VIEW_TYPE } from './ids';
 import { previewPage } from './shell';
 import { RENDER_REQUEST, type RenderResult } from './render-request';
 
-export const PREVIEW_VIEW_TYPE = 'postmortem.preview';
 const DEBOUNCE_MS = 200;
 
 export function isPreviewable(document: vscode.TextDocument): boolean {
   return document.languageId === 'markdown' && (document.uri.scheme === 'file' || document.uri.scheme === 'untitled');
+}
+
+function titleOf(document: vscode.TextDocument): string {
+  const name = document.uri.path.split('/').pop() || 'Untitled';
+  return `Preview ${name}`;
+}
+
+/** Scripts (ours only: the page's CSP) and local resources from the extension, the workspace and the document's folder. */
+function webviewOptions(extensionUri: vscode.Uri, document: vscode.TextDocument): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  const roots = [vscode.Uri.joinPath(extensionUri, 'dist'), ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)];
+  if (document.uri.scheme === 'file') roots.push(vscode.Uri.joinPath(document.uri, '..'));
+  return { enableScripts: true, enableForms: false, enableCommandUris: false, localResourceRoots: roots };
 }
 
 export class PreviewPanel implements vscode.Disposable {
@@ -23,24 +35,32 @@ export class PreviewPanel implements vscode.Disposable {
   private latest = 0;
   private ready = false;
   /** The last report, re-sent when the webview reloads (it is not kept while hidden). */
-  private last: { html: string; version: number } | undefined;
+  private last: { html: string; version: number; uri: string } | undefined;
   /** Where the document's editor was last seen, so a reveal goes back to that group. */
   private editorColumn: vscode.ViewColumn | undefined;
   private disposed = false;
 
-  constructor(
+  /** Opens a new preview panel of `document` in `column`. */
+  static create(pm: PostmortemClient, extensionUri: vscode.Uri, document: vscode.TextDocument, column: vscode.ViewColumn, onDispose: () => void): PreviewPanel {
+    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, titleOf(document), { viewColumn: column, preserveFocus: true }, webviewOptions(extensionUri, document));
+    return new PreviewPanel(pm, extensionUri, document, panel, onDispose);
+  }
+
+  /** Takes over a panel VS Code restored after a window reload (restore.ts), showing `document` again. */
+  static restore(pm: PostmortemClient, extensionUri: vscode.Uri, document: vscode.TextDocument, panel: vscode.WebviewPanel, onDispose: () => void): PreviewPanel {
+    panel.webview.options = webviewOptions(extensionUri, document);
+    panel.title = titleOf(document);
+    return new PreviewPanel(pm, extensionUri, document, panel, onDispose);
+  }
+
+  private constructor(
     private readonly pm: PostmortemClient,
     private readonly extensionUri: vscode.Uri,
     private document: vscode.TextDocument,
-    column: vscode.ViewColumn,
+    panel: vscode.WebviewPanel,
     private readonly onDispose: () => void,
   ) {
-    this.panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, this.title(), { viewColumn: column, preserveFocus: true }, {
-      enableScripts: true,
-      enableForms: false,
-      enableCommandUris: false,
-      localResourceRoots: this.resourceRoots(),
-    });
+    this.panel = panel;
     const scriptUri = this.panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'preview.js')).toString();
     this.panel.webview.html = previewPage({ cspSource: this.panel.webview.cspSource, scriptUri });
     this.editorColumn = vscode.window.visibleTextEditors.find((e) => e.document === document)?.viewColumn;
@@ -78,9 +98,9 @@ export class PreviewPanel implements vscode.Disposable {
     if (document === this.document) return;
     this.document = document;
     this.editorColumn = vscode.window.visibleTextEditors.find((e) => e.document === document)?.viewColumn;
-    this.panel.title = this.title();
+    this.panel.title = titleOf(document);
     // Images beside the new document must be loadable too.
-    this.panel.webview.options = { ...this.panel.webview.options, localResourceRoots: this.resourceRoots() };
+    this.panel.webview.options = webviewOptions(this.extensionUri, document);
     this.last = undefined;
     void this.refresh();
   }
@@ -92,17 +112,6 @@ export class PreviewPanel implements vscode.Disposable {
     for (const s of this.subscriptions) s.dispose();
     this.panel.dispose();
     this.onDispose();
-  }
-
-  private title(): string {
-    const name = this.document.uri.path.split('/').pop() || 'Untitled';
-    return `Preview ${name}`;
-  }
-
-  private resourceRoots(): vscode.Uri[] {
-    const roots = [vscode.Uri.joinPath(this.extensionUri, 'dist'), ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)];
-    if (this.document.uri.scheme === 'file') roots.push(vscode.Uri.joinPath(this.document.uri, '..'));
-    return roots;
   }
 
   private schedule(): void {
@@ -136,9 +145,9 @@ export class PreviewPanel implements vscode.Disposable {
         this.post({ type: 'notice', text: 'The preview is not available for this document yet.' });
         return;
       }
-      this.last = result;
+      this.last = { html: result.html, version: result.version, uri: document.uri.toString() };
       const line = this.topLine();
-      this.post({ type: 'update', html: result.html, version: result.version, ...(line !== undefined ? { line } : {}) });
+      this.post({ type: 'update', html: result.html, version: result.version, uri: document.uri.toString(), ...(line !== undefined ? { line } : {}) });
     } catch (error) {
       if (request !== this.latest || this.disposed) return;
       this.pm.output.warn(`${RENDER_REQUEST} failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -15,8 +15,21 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('pm-root')!;
 const notice = document.getElementById('pm-notice')!;
-/** The editor's top line, kept across updates and reloads so the view does not jump. */
-let editorLine = (vscode.getState() as { line?: number } | undefined)?.line ?? 0;
+/**
+ * Kept by VS Code across reloads of this page: the editor's top line (so the view does not jump)
+ * and the document shown (so the panel comes back with it after a window reload: restore.ts).
+ */
+interface SavedState {
+  line?: number;
+  uri?: string;
+}
+const saved = (vscode.getState() as SavedState | undefined) ?? {};
+let editorLine = saved.line ?? 0;
+let documentUri = saved.uri;
+
+function save(): void {
+  vscode.setState({ line: editorLine, ...(documentUri !== undefined ? { uri: documentUri } : {}) } satisfies SavedState);
+}
 
 function place(html: string): void {
   const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
@@ -36,7 +49,7 @@ function documentLines(): { line: number; el: HTMLElement }[] {
 /** Scrolls so `line` is at the top, interpolating between the nearest elements (as VS Code's Markdown preview does). */
 function scrollToLine(line: number): void {
   editorLine = line;
-  vscode.setState({ line });
+  save();
   const lines = documentLines();
   const first = lines[0];
   if (!first || line <= first.line) { // at the top: show the card and chart above the document
@@ -119,6 +132,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const message = event.data;
   switch (message?.type) {
     case 'update':
+      documentUri = message.uri;
       place(message.html);
       notice.hidden = true;
       scrollToLine(message.line ?? editorLine);

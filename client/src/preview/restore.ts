@@ -1,0 +1,42 @@
+// Brings the preview back after a window reload. VS Code keeps a webview panel open across reloads
+// only for an extension that registers a serializer for its view type (and is activated by
+// `onWebviewPanel:postmortem.preview`); the panel then comes back with the state its page saved:
+// the URI of the document it showed (webview-script.ts). That state was written inside the
+// webview, so it is checked (restoredDocumentUri) before anything is opened from it.
+import * as vscode from 'vscode';
+import { restoredDocumentUri } from './messages';
+import { isPreviewable } from './panel';
+
+/**
+ * The document a restored preview should show: the one it showed before the reload when that can
+ * still be opened as Markdown, else the active editor's postmortem, else none (the panel closes).
+ */
+export async function documentToRestore(state: unknown): Promise<vscode.TextDocument | undefined> {
+  const saved = restoredDocumentUri(state);
+  if (saved !== undefined) {
+    const document = await openSaved(saved);
+    if (document && isPreviewable(document)) return document;
+  }
+  const active = vscode.window.activeTextEditor?.document;
+  return active && isPreviewable(active) ? active : undefined;
+}
+
+async function openSaved(text: string): Promise<vscode.TextDocument | undefined> {
+  let uri: vscode.Uri;
+  try {
+    uri = vscode.Uri.parse(text, true);
+  } catch {
+    return undefined;
+  }
+  const key = uri.toString();
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+  if (open) return open;
+  // An untitled document that was not restored with the window is gone: opening its URI would
+  // make a new, empty one.
+  if (uri.scheme !== 'file') return undefined;
+  try {
+    return await vscode.workspace.openTextDocument(uri);
+  } catch {
+    return undefined; // deleted or moved since
+  }
+}
