@@ -8,6 +8,7 @@ import { BlockCache } from '../core/parse/document';
 import type { AnalyzeRequest, DocumentFacts, FromWorker, ToWorker } from './analysis-protocol';
 import { WorkerConfigs } from './worker/configs';
 import { ReplacedText } from './garbage';
+import { HeldText } from './worker/held-text';
 import { buildFacts } from './worker/facts';
 import { PreviewRenderer } from './worker/render-job';
 
@@ -42,29 +43,30 @@ function post(message: FromWorker): void {
   port!.postMessage(message, columns ? [columns as ArrayBuffer] : []);
 }
 
-/** Texts of kept documents, so the next version can come as edits (edit-journal.ts). */
-const texts = new Map<string, { version: number; text: string }>();
+/** Texts of kept documents, so the next version can come as edits (edit-journal.ts, worker/held-text.ts). */
+const texts = new Map<string, HeldText>();
 /** Text this worker let go of since its last collection (garbage.ts). */
 const replaced = new ReplacedText();
 
 /** The request's text: sent whole, or the held version with the edits applied; undefined if the edits do not fit it. */
 function textOf(request: AnalyzeRequest): string | undefined {
-  let text = request.text;
-  if (text === undefined && request.edits) {
-    const held = texts.get(request.uri);
-    if (!held || held.version !== request.edits.from) return undefined;
-    text = held.text;
-    for (const e of request.edits.edits) {
-      if (!(e.start >= 0 && e.start <= e.end && e.end <= text.length)) return undefined;
-      text = text.slice(0, e.start) + e.text + text.slice(e.end);
+  const held = texts.get(request.uri);
+  if (request.text !== undefined) {
+    if (!request.keep) {
+      replaced.replaced(request.text.length);
+      return request.text;
     }
+    replaced.replaced(held?.text.length ?? 0);
+    texts.set(request.uri, new HeldText(request.version, request.text));
+    return request.text;
   }
-  if (text === undefined) return undefined;
-  if (request.keep) {
-    replaced.replaced(texts.get(request.uri)?.text.length ?? 0);
-    texts.set(request.uri, { version: request.version, text });
-  } else replaced.replaced(text.length);
-  return text;
+  if (!request.edits || !held || held.version !== request.edits.from) return undefined;
+  // Only kept documents are sent edits (worker-host.ts); any other gets a copy, the held text stays.
+  const target = request.keep ? held : new HeldText(held.version, held.text);
+  const before = held.text.length;
+  if (!target.apply(request.edits.edits, request.version)) return undefined;
+  replaced.replaced(request.keep ? before : target.text.length);
+  return target.text;
 }
 
 /** Analyses the request's text; the findings are posted as soon as they are known unless only findings were asked for. */

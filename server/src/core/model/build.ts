@@ -100,7 +100,7 @@ export function buildModel(doc: ParsedDocument, options: ModelOptions): Postmort
   const incident = readIncident({ text, lines, sections, fields, ...(date ? { date } : {}), ...(zone ? { zone } : {}) });
   const incidentDate = incident.start?.mention.date ?? date;
   const incidentZone = incident.start?.mention.zone ?? zone;
-  const timeline = readTimeline({ text, lines, sections, template, ...(incidentDate ? { date: incidentDate } : {}), ...(incidentZone ? { zone: incidentZone } : {}) });
+  const timeline = readTimeline({ text, lines, sections, template, recycled: doc.recycled, ...(incidentDate ? { date: incidentDate } : {}), ...(incidentZone ? { zone: incidentZone } : {}) });
   const actionItems = readActionItems(text, lines, sections);
   const sectionIds = new Set(sections.flatMap((s) => s.ids));
   const opening = lines.slice(0, 3).map((l) => text.slice(l.start, l.contentEnd)).join('\n');
@@ -125,5 +125,6 @@ export function buildModel(doc: ParsedDocument, options: ModelOptions): Postmort
     ...(timeline ? { timeline } : {}),
     actionItems,
     detection,
+    recycled: doc.recycled,
   };
 }

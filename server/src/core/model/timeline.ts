@@ -3,6 +3,7 @@
 import { findTimeMentions, findZoneDeclaration, looksLikeTimestampButUnreadable, parseLeadingTimestamp } from '../time';
 import type { CalendarDate, TimeMention, TimeRangeMention, Zone } from '../time/types';
 import type { MarkerKind, Template } from '../templates/types';
+import type { RecycledArrays } from '../parse/recycle';
 import { detachString } from '../text/detach';
 import { firstLineAtOrAfter, onLine, onLineOwned, type DocLine } from './doc-lines';
 import type { Section, Timeline, TimelineEntry } from './types';
@@ -12,6 +13,7 @@ interface Context {
   lines: readonly DocLine[];
   sections: readonly Section[];
   template: Template;
+  recycled: RecycledArrays;
   /** Date and zone of the incident, for entries that state neither. */
   date?: CalendarDate;
   zone?: Zone;
@@ -109,7 +111,12 @@ export function readTimeline(ctx: Context): Timeline | undefined {
   let firstBodyLines = 0;
   const groups = new GroupOrdinals();
   const lines = ctx.lines;
-  for (let i = firstLineAtOrAfter(lines, section.bodyRange.start); i < lines.length && lines[i]!.start < section.bodyRange.end; i++) {
+  const firstLine = firstLineAtOrAfter(lines, section.bodyRange.start);
+  // At most one entry per line of the section, filled by index and cut to length at the end: see
+  // FRESH_MEMORY in doc-lines.ts.
+  const entries = ctx.recycled.take<TimelineEntry>('timeline', firstLineAtOrAfter(lines, section.bodyRange.end) - firstLine);
+  let count = 0;
+  for (let i = firstLine; i < lines.length && lines[i]!.start < section.bodyRange.end; i++) {
     const line = lines[i]!;
     if (line.paragraphEnd !== undefined) paragraph = line.start;
     if (firstBodyLines < 2 && line.kind !== 'table-row') {
@@ -158,7 +165,7 @@ export function readTimeline(ctx: Context): Timeline | undefined {
         entry.group = groupOf(line, groupAt);
         kept.groupAt = groupAt;
       }
-      timeline.entries.push(entry);
+      entries[count++] = entry;
       continue;
     }
     // One object shape for every entry, optional fields assigned after: spreading them in made
@@ -179,8 +186,10 @@ export function readTimeline(ctx: Context): Timeline | undefined {
     if (zone) entry.zone = zone;
     if (t) entry.clock = t.endOfDay ? 24 * 60 : t.hour * 60 + t.minute + (t.second ?? 0) / 60;
     line.memo.entry = { entry, lead, groupAt } satisfies KeptEntry;
-    timeline.entries.push(entry);
+    entries[count++] = entry;
   }
+  entries.length = count;
+  timeline.entries = entries;
   setExtents(timeline.entries, section.range.end);
   return timeline;
 }

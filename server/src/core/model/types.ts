@@ -1,3 +1,4 @@
+import type { RecycledArrays } from '../parse/recycle';
 import type { LineIndex } from '../text/line-index';
 import type { CalendarDate, DurationMention, TimeMention, TimeRangeMention, Zone } from '../time/types';
 import type { MarkerKind, Template } from '../templates/types';
@@ -152,6 +153,12 @@ export interface PostmortemModel {
   timeline?: Timeline;
   actionItems: ActionItem[];
   detection: Detection;
+  /**
+   * Arrays the next version of this document overwrites (parse/recycle.ts): arrays derived from
+   * the model for every line or entry are taken from here, and like the lines they are valid until
+   * the next analysis with the same BlockCache.
+   */
+  recycled: RecycledArrays;
 }
 
 export type { TimeRangeMention };

@@ -41,7 +41,9 @@ export function hasContent(text: string): boolean {
 function bodyHasContent(model: PostmortemModel, section: Section): boolean {
   const comment = { open: false };
   let cursor = section.bodyRange.start;
-  for (const line of linesWithin(model, section.bodyRange)) {
+  const { from, to } = linesWithin(model, section.bodyRange);
+  for (let i = from; i < to; i++) {
+    const line = model.lines[i]!;
     if (line.kind !== 'heading') continue;
     if (contentIn(model.text, cursor, line.start, comment)) return true;
     cursor = line.end;

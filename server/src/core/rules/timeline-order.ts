@@ -74,7 +74,12 @@ function movesHeadings(model: PostmortemModel, group: readonly PlacedEntry[], st
   let starts = sectionStarts.get(model);
   if (!starts) sectionStarts.set(model, (starts = new Set(model.sections.map((s) => s.headerRange.start))));
   const entryLines = new Set(group.map((p) => p.entry.line.start));
-  return linesWithin(model, { start, end }).some((l) => (l.kind === 'heading' || starts.has(l.start)) && !entryLines.has(l.start));
+  const { from, to } = linesWithin(model, { start, end });
+  for (let i = from; i < to; i++) {
+    const l = model.lines[i]!;
+    if ((l.kind === 'heading' || starts.has(l.start)) && !entryLines.has(l.start)) return true;
+  }
+  return false;
 }
 
 /**

@@ -16,18 +16,18 @@ export default defineRule({
   check({ model, report }) {
     const timeline = model.timeline;
     if (!timeline) return;
-    const explicit: TimelineEntry[] = [];
-    for (let i = 0; i < timeline.entries.length; i++) {
-      const e = timeline.entries[i]!;
-      if (e.zoneExplicit && offsetOf(e.zone) !== undefined) explicit.push(e);
-    }
+    // The entries are read twice rather than copied out: an array of the explicit ones was a
+    // fresh 46,000-element array a keystroke on a 5 MB timeline (see FRESH_MEMORY in model/doc-lines.ts).
+    const entries = timeline.entries;
+    const explicit = (e: TimelineEntry) => e.zoneExplicit && offsetOf(e.zone) !== undefined;
     const declared = timeline.declaredZone?.zone;
     let reference: Zone | undefined = declared && offsetOf(declared) !== undefined ? declared : undefined;
     if (!reference) {
       // The zone most entries use is the reference; ties go to the first.
       const counts = new Map<number, { zone: Zone; n: number }>();
-      for (let i = 0; i < explicit.length; i++) {
-        const e = explicit[i]!;
+      for (let i = 0; i < entries.length; i++) {
+        const e = entries[i]!;
+        if (!explicit(e)) continue;
         const o = offsetOf(e.zone)!;
         const c = counts.get(o) ?? { zone: e.zone!, n: 0 };
         c.n++;
@@ -36,9 +36,9 @@ export default defineRule({
       reference = [...counts.values()].sort((a, b) => b.n - a.n)[0]?.zone;
     }
     if (!reference) return;
-    for (let i = 0; i < explicit.length; i++) {
-      const e = explicit[i]!;
-      if (offsetOf(e.zone) === offsetOf(reference)) continue;
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
+      if (!explicit(e) || offsetOf(e.zone) === offsetOf(reference)) continue;
       const where = declared ? `the zone declared for the timeline (${declared.text})` : `the zone the other entries use (${reference.text})`;
       report({
         message: `${entryTime(model, e)} is not in ${where}: write every entry in one zone.`,

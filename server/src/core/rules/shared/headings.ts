@@ -59,8 +59,12 @@ export function documentAnchor(model: PostmortemModel): { start: number; end: nu
   return { start: model.index.lineStart(line), end: model.index.lineContentEnd(line) };
 }
 
-/** The model's lines starting inside [start, end), found by binary search (lines are in order). */
-export function linesWithin(model: PostmortemModel, range: { start: number; end: number }): PostmortemModel['lines'] {
+/**
+ * Indices [from, to) of the model's lines starting inside [start, end), found by binary search
+ * (lines are in order). Indices, not a copy: a section's lines copied out were a fresh array the
+ * size of the section every keystroke (see FRESH_MEMORY in model/doc-lines.ts).
+ */
+export function linesWithin(model: PostmortemModel, range: { start: number; end: number }): { from: number; to: number } {
   const lines = model.lines;
   let lo = 0;
   let hi = lines.length;
@@ -71,5 +75,5 @@ export function linesWithin(model: PostmortemModel, range: { start: number; end:
   }
   let end = lo;
   while (end < lines.length && lines[end]!.start < range.end) end++;
-  return lines.slice(lo, end);
+  return { from: lo, to: end };
 }

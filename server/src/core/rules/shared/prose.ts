@@ -32,7 +32,8 @@ export function proseLines(model: PostmortemModel): ProseLine[] {
 }
 
 function compute(model: PostmortemModel): ProseLine[] {
-  const out: ProseLine[] = [];
+  // One per line, filled by index: see FRESH_MEMORY in model/doc-lines.ts.
+  const out = model.recycled.take<ProseLine>('prose', model.lines.length);
   let inComment = false;
   let s = -1;
   const sections = model.sections;
@@ -54,7 +55,7 @@ function compute(model: PostmortemModel): ProseLine[] {
     // Masked once per line text (and comment state coming in): a keystroke re-masks its own line.
     const masked: Masked = inComment ? onLine(line, 'proseInComment', maskAfterComment, model.text) : onLine(line, 'prose', mask, model.text);
     inComment = masked.inComment;
-    out.push(proseLineOf(line, masked.text, ids, section));
+    out[n] = proseLineOf(line, masked.text, ids, section);
   }
   return out;
 }

@@ -49,7 +49,9 @@ export function placeTimeline(model: PostmortemModel): Placement {
 function compute(model: PostmortemModel): Placement {
   const entries = model.timeline?.entries ?? [];
   const absolute = entries.length > 0 && entries.every((e) => e.date?.year !== undefined);
-  const placed: PlacedEntry[] = [];
+  // At most one per entry, filled by index and cut to length: see FRESH_MEMORY in model/doc-lines.ts.
+  const placed = model.recycled.take<PlacedEntry>('placed', entries.length);
+  let count = 0;
   const problems: OrderProblem[] = [];
   const windowCrossesMidnight = model.incident.crossesMidnight;
   let rolled = 0;
@@ -84,9 +86,10 @@ function compute(model: PostmortemModel): Placement {
     if (latest && current.at < latest.at && !(current.dayOnly || latest.dayOnly ? sameDay(current, latest) : false)) {
       problems.push({ entry: current, previous: latest, kind: 'out-of-order' });
     }
-    placed.push(current);
+    placed[count++] = current;
     if (!latest || current.at >= latest.at) latest = current;
   }
+  placed.length = count;
   let byEntry: Map<TimelineEntry, PlacedEntry> | undefined;
   return {
     placed,
