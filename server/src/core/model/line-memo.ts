@@ -36,9 +36,6 @@ export interface LineMemo {
   proseLine: unknown;
   /** The PlacedEntry of the line's timeline entry (rules/shared/timeline-placement.ts). */
   placed: unknown;
-  phrases: Remembered | undefined;
-  people: unknown;
-  placeholders: unknown;
 }
 
 export function newLineMemo(): LineMemo {
@@ -58,9 +55,6 @@ export function newLineMemo(): LineMemo {
     proseInComment: undefined,
     proseLine: undefined,
     placed: undefined,
-    phrases: undefined,
-    people: undefined,
-    placeholders: undefined,
   };
 }
 

@@ -1,5 +1,4 @@
 import wordingSchema from '../../../../schemas/wording.schema.json';
-import { onLineOwned } from '../model/doc-lines';
 import type { PostmortemModel } from '../model/types';
 import type { Fix } from '../types';
 import { compileWording, type CompiledWording, type WordingOptions } from '../wording/lists';
@@ -59,8 +58,23 @@ function phrasesIn(text: string, scan: Scan) {
   return orEmpty(findPhrases(wordsOf(text), text, scan.wording, scan.isPerson));
 }
 
+/** The blaming phrases of a prose line, remembered on it while its masked text and the word lists stay the same. */
+function phrasesOf(scan: Scan, p: ProseLine): ReturnType<typeof phrasesIn> {
+  const hit = p.phrases as PhrasesMemo | undefined;
+  if (hit && hit.text === p.text && hit.stamp === scan.stamp) return hit.found;
+  const found = phrasesIn(p.text, scan);
+  p.phrases = { text: p.text, stamp: scan.stamp, found } satisfies PhrasesMemo;
+  return found;
+}
+
+interface PhrasesMemo {
+  text: string;
+  stamp: unknown;
+  found: ReturnType<typeof phrasesIn>;
+}
+
 function checkPhrases(scan: Scan, p: ProseLine): void {
-  const found = onLineOwned(p.line, 'phrases', p.text, phrasesIn, scan, scan.stamp);
+  const found = phrasesOf(scan, p);
   for (let i = 0; i < found.length; i++) {
     const m = found[i]!;
     const start = p.offset + m.start;
@@ -100,12 +114,13 @@ interface PeopleMemo {
 }
 
 /**
- * The people a line names, with where (offsets in the masked line), remembered while the line's
- * masked text and the word lists and people known stay the same (its raw text, where quoted
- * accounts are read from URLs the mask hides, is the line's own: see model/line-memo.ts).
+ * The people a line names, with where (offsets in the masked line), remembered on its prose line
+ * while the masked text and the word lists and people known stay the same (its raw text, where
+ * quoted accounts are read from URLs the mask hides, cannot change while the prose line lives:
+ * prose.ts keeps one only for the same line object, which is kept only while its block is).
  */
 function peopleIn(scan: Scan, p: ProseLine): { who: string; start: number }[] {
-  const hit = p.line.memo.people as PeopleMemo | undefined;
+  const hit = p.people as PeopleMemo | undefined;
   if (hit && hit.text === p.text && hit.stamp === scan.stamp) return hit.found;
   return readPeople(scan, p);
 }
@@ -124,7 +139,7 @@ function readPeople(scan: Scan, p: ProseLine): { who: string; start: number }[] 
     const who = personAt(scan, p, words, i, quoted);
     if (who) found.push({ who, start: w.start });
   });
-  p.line.memo.people = { text: p.text, stamp: scan.stamp, found: orEmpty(found) } satisfies PeopleMemo;
+  p.people = { text: p.text, stamp: scan.stamp, found: orEmpty(found) } satisfies PeopleMemo;
   return found;
 }
 

@@ -1,9 +1,8 @@
-import type { LineMemo } from '../model/line-memo';
 import type { PostmortemModel } from '../model/types';
 import { intern } from '../text/intern';
 import { defineRule, type Report } from './rule';
 import { findPlaceholders, isFiller, type Placeholder } from './shared/placeholders';
-import { proseLines } from './shared/prose';
+import { proseLines, type ProseLine } from './shared/prose';
 import { isEmptyRow, tablesIn, type Table, type TableRow } from './shared/tables';
 
 const MAX_PER_DOCUMENT = 200;
@@ -120,16 +119,17 @@ interface PlaceholderMemo {
 }
 
 /**
- * findPlaceholders for one line, remembered in the line's memo (which survives block reuse): a
- * keystroke then re-scans only the lines it changed. Offsets are relative to the line's text.
+ * findPlaceholders for one line, remembered on its prose line (which lives as long as the line):
+ * a keystroke then re-scans only the lines it changed. Offsets are relative to the line's text.
  */
-function placeholdersOf(memo: LineMemo, text: string, defs: ReadonlySet<string>, defsKey: string): PlaceholderMemo {
-  const cached = memo.placeholders as PlaceholderMemo | undefined;
+function placeholdersOf(p: ProseLine, defs: ReadonlySet<string>, defsKey: string): PlaceholderMemo {
+  const text = p.text;
+  const cached = p.placeholders as PlaceholderMemo | undefined;
   if (cached && cached.text === text && cached.defsKey === defsKey) return cached;
   const all = findPlaceholders(text, { definitions: defs });
   // Most lines have none: they share one empty list rather than keep one each.
   const made: PlaceholderMemo = { text, defsKey, found: all.length === 0 ? NONE : all, filler: isFiller(text) };
-  memo.placeholders = made;
+  p.placeholders = made;
   return made;
 }
 
@@ -139,7 +139,7 @@ function check(model: PostmortemModel, report: (r: Report) => void): void {
   const lines = proseLines(model);
   for (let n = 0; n < lines.length; n++) {
     const p = lines[n]!;
-    const line = placeholdersOf(p.line.memo, p.text, defs, defsKey);
+    const line = placeholdersOf(p, defs, defsKey);
     for (let i = 0; i < line.found.length; i++) {
       const found = line.found[i]!;
       report({ message: message(found), range: { start: p.offset + found.start, end: p.offset + found.end }, data: { kind: found.kind, text: found.text } });
