@@ -138,4 +138,28 @@ describe('incremental analysis', () => {
       { numRuns: Number(process.env.FUZZ_RUNS ?? 40) },
     );
   });
+
+  // Cases longer property runs found (FUZZ_RUNS=3000), kept as examples.
+  it('parses a block with an unclosed "---" again when an edit moves it off the top, or a deletion brings it there', () => {
+    const body = '- **14:05 UTC:** Paged the on-call engineer.\n\n## Summary\n\nText.\n';
+    for (const [before, after] of [
+      ['---\n' + body, '\r\n---\n' + body],
+      ['Intro.\n\n---\n' + body, '---\n' + body],
+    ] as const) {
+      const cache = new BlockCache();
+      outcome(before, { cache });
+      assert.deepEqual(outcome(after, { cache }), outcome(after, {}), JSON.stringify([before, after]));
+    }
+  });
+
+  it('reads the tables of each version, not of the first one (the lines array is reused from version to version)', () => {
+    const text = postmortem(0, 1);
+    const cache = new BlockCache();
+    outcome(text, { cache });
+    const withTable = '| Owner | Due |\n| --- | --- |\n| | |\n\n' + text;
+    const emptyRows = (t: string, options: AnalyzeOptions) => outcome(t, options).findings.filter((f) => f.data?.['kind'] === 'empty-row').length;
+    assert.equal(emptyRows(withTable, {}), 1);
+    assert.equal(emptyRows(withTable, { cache }), 1);
+    assert.deepEqual(outcome(withTable, { cache }), outcome(withTable, {}));
+  });
 });

@@ -1,5 +1,5 @@
 // Document lines with absolute offsets, built from the blocks of a parse.
-import { joinsPrevious, type ParsedDocument } from '../parse/document';
+import { joinsPrevious, type BlockList, type ParsedDocument } from '../parse/document';
 import type { TextRange } from '../types';
 import type { LineMemo, Remembered, RememberedSlot } from './line-memo';
 import type { LineKind, SourceLine } from './lines';
@@ -75,6 +75,8 @@ interface Reusable {
   lines: DocLine[];
   /** The documentLines() pass that last used these lines: a block whose text occurs twice gets copies the second time. */
   pass: number;
+  /** The joins joinListPieces made in these lines; undefined while they hold the block's own parse. */
+  joined: Joins | undefined;
 }
 let passes = 0;
 
@@ -88,16 +90,19 @@ let passes = 0;
  */
 export function documentLines(doc: ParsedDocument): DocLine[] {
   const pass = ++passes;
-  let count = 0;
-  for (const block of doc.blocks) count += block.data.lines.length;
-  // Filled by index (FRESH_MEMORY above).
-  const out = doc.recycled.take<DocLine>('lines', count);
+  // Filled by index (FRESH_MEMORY above), from the previous version's array as it was: counting the
+  // lines first was a pass over every block's data of its own. Writing at the end appends, which
+  // grows the array only when this version has more lines than any before; it is cut to length below.
+  const out = doc.recycled.take<DocLine>('lines', doc.recycled.lengthOf('lines'));
   let n = 0;
   /** Where each block's lines begin in `out`. */
   const firstLine = doc.recycled.take<number>('firstLine', doc.blocks.length);
+  /** Each block's kept lines when they are the ones in `out` (undefined for a second occurrence's copies). */
+  const kept = doc.recycled.take<Reusable | undefined>('keptLines', doc.blocks.length);
   for (let b = 0; b < doc.blocks.length; b++) {
     const block = doc.blocks[b]!;
     firstLine[b] = n;
+    kept[b] = undefined;
     const base = block.start;
     // A field of the block's data, not a WeakMap: a lookup per block was a hash probe each.
     const reused = block.data.docLines as Reusable | undefined;
@@ -105,7 +110,7 @@ export function documentLines(doc: ParsedDocument): DocLine[] {
       if (reused.base !== base) shiftLines(reused.lines, base - reused.base);
       reused.base = base;
       reused.pass = pass;
-      if (block.data.firstList || block.data.lastList) unjoin(reused.lines, block.data.lines, base);
+      kept[b] = reused;
       for (const l of reused.lines) out[n++] = l;
       continue;
     }
@@ -125,9 +130,10 @@ export function documentLines(doc: ParsedDocument): DocLine[] {
       out[n++] = line;
     }
     // The second occurrence of the same block text keeps its copies to itself.
-    if (!reused) block.data.docLines = { base, lines: out.slice(first, n), pass } satisfies Reusable;
+    if (!reused) block.data.docLines = kept[b] = { base, lines: out.slice(first, n), pass, joined: undefined } satisfies Reusable;
   }
-  joinListPieces(doc, out, firstLine);
+  out.length = n;
+  joinListPieces(doc, out, firstLine, kept);
   return out;
 }
 
@@ -167,11 +173,17 @@ function shiftLines(lines: readonly DocLine[], by: number): void {
 /**
  * A long list is parsed item by item (parse/blocks.ts); here its pieces become one list again:
  * each top-level item names the first piece's list start, and every line of the list its end, as
- * they would after one parse of the whole list. Changed in place: documentLines() resets them
- * from the block's own parse on the next version (unjoin).
+ * they would after one parse of the whole list. A block can take part twice: its first list
+ * continues the run before it, and its last list starts the next run. Changed in place, and
+ * recorded on the kept lines (Reusable): the next version leaves a block's lines alone when its
+ * joins are the same (relative to the block, so also after a move), and otherwise resets them
+ * from the block's own parse first (unjoin). On a 5 MB postmortem whose timeline is one long list,
+ * resetting and joining every piece again was ~10 ms a keystroke.
  */
-function joinListPieces(doc: ParsedDocument, out: DocLine[], firstLine: readonly number[]): void {
+function joinListPieces(doc: ParsedDocument, out: DocLine[], firstLine: readonly number[], kept: readonly (Reusable | undefined)[]): void {
   const blocks = doc.blocks;
+  const wanted = doc.recycled.take<Joins | undefined>('joins', blocks.length);
+  wanted.fill(undefined);
   for (let k = 1; k < blocks.length; k++) {
     if (!joinsPrevious(blocks[k - 1], blocks[k]!)) continue;
     // A run of joined pieces: blocks[from] ends with the list, blocks[from+1..to] continue it.
@@ -179,22 +191,62 @@ function joinListPieces(doc: ParsedDocument, out: DocLine[], firstLine: readonly
     let to = k;
     while (to + 1 < blocks.length && joinsPrevious(blocks[to], blocks[to + 1]!) && blocks[to]!.data.firstList!.end === blocks[to]!.data.lastList!.end) to++;
     const head = blocks[from]!;
-    const listStart = head.start + head.data.lastList!.start;
-    const listEnd = blocks[to]!.start + blocks[to]!.data.firstList!.end;
+    const start = head.start + head.data.lastList!.start;
+    const end = blocks[to]!.start + blocks[to]!.data.firstList!.end;
     for (let b = from; b <= to; b++) {
-      const block = blocks[b]!;
-      const list = b === from ? block.data.lastList! : block.data.firstList!;
-      const ownStart = block.start + list.start;
-      const ownEnd = block.start + list.end;
-      const end = b + 1 < blocks.length ? firstLine[b + 1]! : out.length;
-      for (let i = firstLine[b]!; i < end; i++) {
-        const line = out[i]!;
-        if (line.containerEnd !== ownEnd || line.start < ownStart) continue;
-        line.containerEnd = listEnd;
-        if (line.item && line.item.listStart === ownStart) line.item.listStart = listStart;
+      const base = blocks[b]!.start;
+      const joins = (wanted[b] ??= { ...NO_JOINS });
+      if (b === from) {
+        joins.headStart = start - base;
+        joins.headEnd = end - base;
+      } else {
+        joins.continuedStart = start - base;
+        joins.continuedEnd = end - base;
       }
     }
     k = to;
+  }
+  for (let b = 0; b < blocks.length; b++) {
+    const want = wanted[b];
+    const reusable = kept[b];
+    if (reusable) {
+      if (sameJoins(reusable.joined, want)) continue;
+      if (reusable.joined !== undefined) unjoin(reusable.lines, blocks[b]!.data.lines, blocks[b]!.start);
+      reusable.joined = want;
+    }
+    if (want === undefined) continue;
+    const block = blocks[b]!;
+    const end = b + 1 < blocks.length ? firstLine[b + 1]! : out.length;
+    // In the order one pass over the runs took: the first list continues a run, then the last starts one.
+    if (!Number.isNaN(want.continuedStart)) joinLines(out, firstLine[b]!, end, block.start, block.data.firstList!, want.continuedStart, want.continuedEnd);
+    if (!Number.isNaN(want.headStart)) joinLines(out, firstLine[b]!, end, block.start, block.data.lastList!, want.headStart, want.headEnd);
+  }
+}
+
+/** The list a block's lines are joined into, relative to the block: as a run's head (its last list) and as a continuation (its first); NaN where not. */
+interface Joins {
+  headStart: number;
+  headEnd: number;
+  continuedStart: number;
+  continuedEnd: number;
+}
+
+const NO_JOINS: Joins = { headStart: NaN, headEnd: NaN, continuedStart: NaN, continuedEnd: NaN };
+
+function sameJoins(a: Joins | undefined, b: Joins | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return Object.is(a.headStart, b.headStart) && Object.is(a.headEnd, b.headEnd) && Object.is(a.continuedStart, b.continuedStart) && Object.is(a.continuedEnd, b.continuedEnd);
+}
+
+/** The lines [from, to) of the block at `base` that belong to its `list` (as parsed alone) join the list at [start, end) relative to `base`. */
+function joinLines(out: DocLine[], from: number, to: number, base: number, list: BlockList, start: number, end: number): void {
+  const ownStart = base + list.start;
+  const ownEnd = base + list.end;
+  for (let i = from; i < to; i++) {
+    const line = out[i]!;
+    if (line.containerEnd !== ownEnd || line.start < ownStart) continue;
+    line.containerEnd = base + end;
+    if (line.item && line.item.listStart === ownStart) line.item.listStart = base + start;
   }
 }
 

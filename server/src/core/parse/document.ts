@@ -124,6 +124,10 @@ export class BlockCache {
       if (offset < changedEnd) return false;
       const j = lastStartingAtOrBefore(old, offset - delta + skip);
       if (j < 0 || old[j]!.start !== offset - delta + skip || old[j]!.continuesList !== continuesList || old[j]!.frontMatter) return false;
+      // A block is parsed as the first one or not (front matter in view: an unclosed "---" reads
+      // differently at the start), so it is reused only in the same place: not moved down by an
+      // edit above it, nor up to the top by a deletion of everything before it.
+      if (old[j]!.data.atStart !== (offset === 0)) return false;
       rejoin = j;
       return true;
     });

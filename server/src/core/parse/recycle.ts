@@ -27,4 +27,9 @@ export class RecycledArrays {
     kept.length = length;
     return kept;
   }
+
+  /** The length the array for `purpose` was left at (0 before the first take). */
+  lengthOf(purpose: string): number {
+    return this.arrays.get(purpose)?.length ?? 0;
+  }
 }

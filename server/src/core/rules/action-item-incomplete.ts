@@ -56,7 +56,7 @@ export default defineRule<Options>({
     // Lookups built once (or searched), so a document with thousands of items stays linear.
     const prose = proseLines(model);
     const tableOfRow = new Map<number, Table>();
-    for (const t of tablesIn(model.text, model.lines)) for (const r of t.rows) tableOfRow.set(r.line.start, t);
+    for (const t of tablesIn(model)) for (const r of t.rows) tableOfRow.set(r.line.start, t);
     const itemsOf = new Map<Table, ActionItem[]>();
     for (const item of model.actionItems) {
       const t = tableOfRow.get(item.range.start);

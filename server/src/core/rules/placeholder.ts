@@ -149,7 +149,7 @@ function check(model: PostmortemModel, report: (r: Report) => void): void {
       report({ message: `"${p.text.trim()}" stands in for content: fill it in or remove it.`, range: { start, end: start + p.text.trim().length }, data: { kind: 'filler' } });
     }
   }
-  for (const table of tablesIn(model.text, model.lines)) checkTable(table, report);
+  for (const table of tablesIn(model)) checkTable(table, report);
 }
 
 export default defineRule({

@@ -1,4 +1,5 @@
 // Tables as rows of cells (see action-items/cells.ts), for rules that read whole tables.
+import type { PostmortemModel } from '../../model/types';
 import type { DocLine } from '../../model/doc-lines';
 import { cellOf, type Cell } from '../../action-items/cells';
 
@@ -17,12 +18,15 @@ export function rowOf(text: string, line: DocLine): TableRow {
 }
 
 /** Consecutive table rows of one table (the header row starts a new one). */
-const found = new WeakMap<readonly DocLine[], Table[]>();
+const found = new WeakMap<PostmortemModel, Table[]>();
 
-/** Found once per model (its lines array), for the rules that read tables. Callers must not change them. */
-export function tablesIn(text: string, lines: readonly DocLine[]): Table[] {
-  let tables = found.get(lines);
-  if (!tables) found.set(lines, (tables = readTables(text, lines)));
+/**
+ * Found once per model, for the rules that read tables. Callers must not change them. Keyed by the
+ * model, not its lines array: that array is the previous version's, overwritten (parse/recycle.ts).
+ */
+export function tablesIn(model: PostmortemModel): Table[] {
+  let tables = found.get(model);
+  if (!tables) found.set(model, (tables = readTables(model.text, model.lines)));
   return tables;
 }
 
