@@ -93,7 +93,7 @@ export function documentLines(doc: ParsedDocument): DocLine[] {
   // Filled by index (FRESH_MEMORY above), from the previous version's array as it was: counting the
   // lines first was a pass over every block's data of its own. Writing at the end appends, which
   // grows the array only when this version has more lines than any before; it is cut to length below.
-  const out = doc.recycled.take<DocLine>('lines', doc.recycled.lengthOf('lines'));
+  const out = doc.recycled.take<DocLine>('lines');
   let n = 0;
   /** Where each block's lines begin in `out`. */
   const firstLine = doc.recycled.take<number>('firstLine', doc.blocks.length);

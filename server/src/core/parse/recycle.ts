@@ -13,23 +13,19 @@ export class RecycledArrays {
   private readonly arrays = new Map<string, unknown[]>();
 
   /**
-   * An array of `length` for `purpose` (one array per purpose per model): the one the previous
-   * version took, which the caller overwrites element by element (and may cut to a shorter length
-   * when `length` was a bound), else a new one.
+   * An array for `purpose` (one array per purpose per model): the one the previous version took,
+   * which the caller overwrites element by element, else a new one. Set to `length` when given (the
+   * caller may cut it to less when that was a bound); left at the previous version's length when
+   * not, for a caller that appends past it and cuts it to length at the end.
    */
-  take<T>(purpose: string, length: number): T[] {
+  take<T>(purpose: string, length?: number): T[] {
     const kept = this.arrays.get(purpose) as T[] | undefined;
     if (kept === undefined) {
-      const made = new Array<T>(length);
+      const made = new Array<T>(length ?? 0);
       this.arrays.set(purpose, made);
       return made;
     }
-    kept.length = length;
+    if (length !== undefined) kept.length = length;
     return kept;
-  }
-
-  /** The length the array for `purpose` was left at (0 before the first take). */
-  lengthOf(purpose: string): number {
-    return this.arrays.get(purpose)?.length ?? 0;
   }
 }

@@ -1,6 +1,6 @@
 import type { PostmortemModel, Section } from '../model/types';
 import { defineRule } from './rule';
-import { linesWithin } from './shared/headings';
+import { lineIndicesWithin } from './shared/headings';
 
 const LETTER = /[\p{L}\p{N}]/u;
 
@@ -41,7 +41,7 @@ export function hasContent(text: string): boolean {
 function bodyHasContent(model: PostmortemModel, section: Section): boolean {
   const comment = { open: false };
   let cursor = section.bodyRange.start;
-  const { from, to } = linesWithin(model, section.bodyRange);
+  const { from, to } = lineIndicesWithin(model, section.bodyRange);
   for (let i = from; i < to; i++) {
     const line = model.lines[i]!;
     if (line.kind !== 'heading') continue;

@@ -3,7 +3,7 @@ import { snapOffset } from '../text/boundaries';
 import type { Fix } from '../types';
 import { defineRule } from './rule';
 import { entryTime } from './shared/describe';
-import { linesWithin } from './shared/headings';
+import { lineIndicesWithin } from './shared/headings';
 import { placeTimeline, type PlacedEntry } from './shared/timeline-placement';
 
 /** Splits a segment into the entry's own text and the line breaks / blank space after it. */
@@ -74,7 +74,7 @@ function movesHeadings(model: PostmortemModel, group: readonly PlacedEntry[], st
   let starts = sectionStarts.get(model);
   if (!starts) sectionStarts.set(model, (starts = new Set(model.sections.map((s) => s.headerRange.start))));
   const entryLines = new Set(group.map((p) => p.entry.line.start));
-  const { from, to } = linesWithin(model, { start, end });
+  const { from, to } = lineIndicesWithin(model, { start, end });
   for (let i = from; i < to; i++) {
     const l = model.lines[i]!;
     if ((l.kind === 'heading' || starts.has(l.start)) && !entryLines.has(l.start)) return true;

@@ -81,9 +81,4 @@ export class HeldText {
     buffer.copy(next, 0, 0, usedBytes);
     return next;
   }
-
-  /** Bytes held besides the text itself (the buffer), for garbage.ts's accounting. */
-  get bufferBytes(): number {
-    return this.buffer?.length ?? 0;
-  }
 }

@@ -64,7 +64,7 @@ export function documentAnchor(model: PostmortemModel): { start: number; end: nu
  * (lines are in order). Indices, not a copy: a section's lines copied out were a fresh array the
  * size of the section every keystroke (see FRESH_MEMORY in model/doc-lines.ts).
  */
-export function linesWithin(model: PostmortemModel, range: { start: number; end: number }): { from: number; to: number } {
+export function lineIndicesWithin(model: PostmortemModel, range: { start: number; end: number }): { from: number; to: number } {
   const lines = model.lines;
   let lo = 0;
   let hi = lines.length;
