@@ -84,6 +84,8 @@ for (const dir of unitDirs) {
 }
 if (!fast) {
   steps.push(['vscode', node, ['scripts/vscode/test-vscode.mjs', '--skip-build']]);
+  // Its own session: a workspace of two folders, each with its own settings (multi-root.test.ts).
+  steps.push(['vscode-multi-root', node, ['scripts/vscode/test-vscode.mjs', '--skip-build', '--multi-root']]);
   steps.push(['ui', node, ['scripts/vscode/test-ui.mjs', '--skip-build']]);
 }
 

@@ -121,7 +121,9 @@ export async function runExtensionTests({
       ['extensionDevelopmentPath', remoteUri(authority, extPath)],
       ['extensionTestsPath', remoteUri(authority, testsPath)],
     ]);
-    const url = `${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(payload)}`;
+    // A .code-workspace file opens as a (multi-root) workspace, anything else as a folder.
+    const target = folder.endsWith('.code-workspace') ? 'workspace' : 'folder';
+    const url = `${server.url}/?${target}=${encodeURIComponent(folder)}&payload=${encodeURIComponent(payload)}`;
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     out(`[vscode-tests] workbench loading; running ${path.relative(process.cwd(), testsPath) || testsPath} (${elapsed()})`);
 

@@ -71,6 +71,13 @@ describe('package.json', () => {
     assert.deepEqual(settings['postmortem.trace.server']!['enum'], ['off', 'messages', 'verbose']);
   });
 
+  it('lets each workspace folder set what the engine reads; timing and hints stay per window', () => {
+    // "resource": a folder's settings.json may set it, and the server pulls it per folder (scopeUri).
+    for (const k of ['files', 'defaultTemplate', 'timeZone', 'rules', 'newFile.folder', 'newFile.pattern']) assert.equal(settings[`postmortem.${k}`]!['scope'], 'resource', k);
+    // Window scope (the default): the server has one debounce, one time budget, one inlay-hint switch.
+    for (const k of ['debounceMs', 'budgetMs', 'inlayHints.enabled', 'trace.server']) assert.ok([undefined, 'window', 'application'].includes(settings[`postmortem.${k}`]!['scope'] as string | undefined), k);
+  });
+
   it('lists every engine rule under postmortem.rules, and accepts only severities', () => {
     const rules = settings['postmortem.rules']!;
     const severities = ['error', 'warning', 'information', 'hint', 'off'];

@@ -11,6 +11,7 @@ import {
   ConfigurationRequest,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
+  DidChangeWorkspaceFoldersNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
@@ -29,6 +30,7 @@ import {
   type ShowMessageParams,
   type TextDocumentContentChangeEvent,
   type TextEdit,
+  WorkspaceFoldersRequest,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
@@ -61,6 +63,10 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** Answer to workspace/configuration for section `postmortem`; null when no settings. */
   settings?: Record<string, unknown> | null;
+  /** Answers for items whose scopeUri is one of these workspace folders (else `settings`). */
+  folderSettings?: Record<string, Record<string, unknown> | null>;
+  /** Workspace folder URIs: the client then declares workspace folder support (multi-root). */
+  workspaceFolders?: string[];
   /** Client without workspace/configuration support. */
   noConfigurationPull?: boolean;
   rootUri?: string;
@@ -79,6 +85,11 @@ export class TestClient {
   readonly applied: ApplyWorkspaceEditParams[] = [];
   readonly docs = new Map<string, TextDocument>();
   settings: Record<string, unknown> | null;
+  folderSettings: Record<string, Record<string, unknown> | null>;
+  /** The workspace folders, when the client declares support for them. */
+  folders: string[] | undefined;
+  /** Every workspace/configuration request's items, in order. */
+  readonly configurationItems: Array<{ scopeUri?: string | undefined; section?: string | undefined }[]> = [];
   initializeResult!: InitializeResult;
   private exited = false;
 
@@ -88,6 +99,8 @@ export class TestClient {
     options: StartOptions,
   ) {
     this.settings = options.settings ?? null;
+    this.folderSettings = options.folderSettings ?? {};
+    this.folders = options.workspaceFolders ? [...options.workspaceFolders] : undefined;
     this.events.setMaxListeners(0);
     child.on('exit', () => {
       this.exited = true;
@@ -105,12 +118,14 @@ export class TestClient {
     connection.listen();
     const capabilities: ClientCapabilities = structuredClone(CAPABILITIES);
     if (options.noConfigurationPull) capabilities.workspace!.configuration = false;
+    if (options.workspaceFolders) capabilities.workspace!.workspaceFolders = true;
+    const folders = options.workspaceFolders?.map((uri, i) => ({ uri, name: `folder${i}` })) ?? (options.rootUri ? [{ uri: options.rootUri, name: 'root' }] : null);
     client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: options.rootUri ?? null,
+      rootUri: options.rootUri ?? options.workspaceFolders?.[0] ?? null,
       capabilities,
       initializationOptions: options.initializationOptions,
-      workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'root' }] : null,
+      workspaceFolders: folders,
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;
@@ -134,7 +149,12 @@ export class TestClient {
     c.onNotification('postmortem/statusChanged', (p: unknown) => {
       this.events.emit('status', p);
     });
-    c.onRequest(ConfigurationRequest.type, (p) => p.items.map((item) => (item.section === 'postmortem' ? this.settings : null)));
+    c.onRequest(ConfigurationRequest.type, (p) => {
+      this.configurationItems.push(p.items);
+      // Like an editor: a folder's answer is its own settings where it has any, the window's otherwise.
+      return p.items.map((item) => (item.section !== 'postmortem' ? null : item.scopeUri !== undefined && item.scopeUri in this.folderSettings ? this.folderSettings[item.scopeUri]! : this.settings));
+    });
+    c.onRequest(WorkspaceFoldersRequest.type, () => this.folders?.map((uri, i) => ({ uri, name: `folder${i}` })) ?? null);
     c.onRequest(RegistrationRequest.type, (p) => {
       for (const r of p.registrations) {
         this.registrations.push(r);
@@ -186,6 +206,14 @@ export class TestClient {
 
   text(uri: string): string {
     return this.docs.get(uri)!.getText();
+  }
+
+  /** Adds and removes workspace folders, as an editor does when the user changes them. */
+  async changeFolders(added: string[], removed: string[]): Promise<void> {
+    this.folders = [...(this.folders ?? []).filter((u) => !removed.includes(u)), ...added];
+    await this.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+      event: { added: added.map((uri) => ({ uri, name: uri })), removed: removed.map((uri) => ({ uri, name: uri })) },
+    });
   }
 
   async changeSettings(settings: Record<string, unknown> | null): Promise<void> {

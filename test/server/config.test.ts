@@ -67,6 +67,55 @@ describe('settings and config files', () => {
     assert.deepEqual(codes(await changed), ['duration-mismatch', 'missing-section', 'timeline-order']);
   });
 
+  test('multi-root: each workspace folder\'s settings apply to its documents; folder changes re-read them', async () => {
+    const [a, b, nested, later] = ['multi/a', 'multi/b', 'multi/a/nested', 'multi/later'].map((f) => ws.uriOf(f));
+    const client = await start({
+      settings: { rules: { 'section-not-heading': 'off' } },
+      folderSettings: { [b!]: { rules: { 'timeline-order': 'off' } }, [nested!]: { rules: { 'duration-mismatch': 'off' } }, [later!]: { rules: { 'missing-section': 'off' } } },
+      workspaceFolders: [a!, b!, nested!],
+      initializationOptions: { debounceMs: 0 },
+    });
+    const docs = { a: `${a}/postmortems/x.md`, b: `${b}/postmortems/x.md`, nested: `${nested}/postmortems/x.md`, outside: ws.uriOf('elsewhere/postmortems/x.md'), later: `${later}/postmortems/x.md` };
+    for (const uri of Object.values(docs)) client.open(uri, fixture('broken.md'));
+    // The window's settings where no folder has its own; the innermost folder's where one does.
+    assert.deepEqual(codes(await client.diagnosticsFor(docs.a, 1)), ['duration-mismatch', 'missing-section', 'timeline-order']);
+    assert.deepEqual(codes(await client.diagnosticsFor(docs.b, 1)), ['duration-mismatch', 'missing-section', 'section-not-heading']);
+    assert.deepEqual(codes(await client.diagnosticsFor(docs.nested, 1)), ['missing-section', 'section-not-heading', 'timeline-order']);
+    assert.deepEqual(codes(await client.diagnosticsFor(docs.outside, 1)), ['duration-mismatch', 'missing-section', 'timeline-order']);
+    assert.deepEqual(codes(await client.diagnosticsFor(docs.later, 1)), ['duration-mismatch', 'missing-section', 'timeline-order']);
+    // One pull: the window's item, then one per folder with its URI as scope.
+    assert.deepEqual(client.configurationItems[0]!.map((i) => i.scopeUri), [undefined, nested, a, b].map((u) => u));
+
+    // Folder b leaves the workspace and `later` joins it: both documents are checked again.
+    const bAgain = next(client, docs.b);
+    const laterAgain = next(client, docs.later);
+    await client.changeFolders([later!], [b!]);
+    assert.deepEqual(codes(await bAgain), ['duration-mismatch', 'missing-section', 'timeline-order']);
+    assert.deepEqual(codes(await laterAgain), ['duration-mismatch', 'section-not-heading', 'timeline-order']);
+  });
+
+  test('the project file\'s default template wins over the setting; the setting\'s rule severity wins over the file', async () => {
+    const client = await start({ settings: { defaultTemplate: 'google-sre', rules: { 'missing-section': 'hint' } }, initializationOptions: { debounceMs: 0 } });
+    ws.write('precedence/.postmortemrc.json', JSON.stringify({ defaultTemplate: 'generic', rules: { 'missing-section': 'error' } }));
+    // Every section of the generic template, few of google-sre's.
+    const text = '# DB outage\n\n## Summary\n\nThe primary failed.\n\n## Timeline\n\n- 10:00 UTC alert\n- 10:30 UTC resolved\n\n## Root Cause\n\nDisk full.\n\n## Action Items\n\n- [ ] Alert on disk usage\n';
+    const generic = ws.write('precedence/postmortems/a.md', text);
+    client.open(generic, text);
+    assert.deepEqual(codes(await client.diagnosticsFor(generic, 1)).filter((c) => c === 'missing-section'), []);
+    const shorter = text.slice(0, text.indexOf('## Action Items'));
+    const noActions = ws.write('precedence/postmortems/b.md', shorter);
+    client.open(noActions, shorter);
+    const missingHere = (await client.diagnosticsFor(noActions, 1)).diagnostics.filter((d) => d.code === 'missing-section');
+    assert.equal(missingHere.length, 1, 'only the generic template\'s Action Items');
+    assert.equal(missingHere[0]!.severity, 4, 'the setting\'s severity');
+    // Without the file, the setting's template applies, and its missing sections are hints.
+    const sre = ws.uriOf('virtual/postmortems/sre.md');
+    client.open(sre, text);
+    const missing = (await client.diagnosticsFor(sre, 1)).diagnostics.filter((d) => d.code === 'missing-section');
+    assert.ok(missing.length > 0);
+    assert.ok(missing.every((d) => d.severity === 4));
+  });
+
   test('.postmortemrc.json applies; a malformed one is shown once and the last good config is kept', async () => {
     const client = await start({ settings: {}, initializationOptions: { debounceMs: 0 } });
     const config = ws.write('project/.postmortemrc.json', JSON.stringify({ rules: { 'section-not-heading': 'off' } }));

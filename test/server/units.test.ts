@@ -2,13 +2,16 @@
 // new timeline entries, worker-script lookup, the workspace walk, and the host's queue and budget.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
+import type { Connection } from 'vscode-languageserver';
 import type { DocumentFacts } from '../../server/src/lsp/analysis-protocol';
 import type { Finding } from '../../server/src/core/types';
 import { findMarkdownFiles } from '../../server/src/lsp/commands/walk';
 import { skeletonSnippet } from '../../server/src/lsp/features/completion';
 import { newEntry } from '../../server/src/lsp/features/timeline-entry';
 import { DEFAULT_SETTINGS, mergeSettings } from '../../server/src/lsp/settings';
+import { SettingsStore } from '../../server/src/lsp/settings-store';
 import { entryAt, entryIndexAt, entryStrings, TimelineColumnsBuilder, type EntryFacts } from '../../server/src/lsp/timeline-columns';
 import { AnalysisWorkerHost, type Job, type Outcome } from '../../server/src/lsp/worker-host';
 import { resolveWorkerScript } from '../../server/src/lsp/worker-script';
@@ -38,6 +41,60 @@ describe('settings', () => {
     assert.equal(s.defaultTemplate, undefined);
     assert.equal(DEFAULT_SETTINGS.debounceMs, 150, 'defaults untouched');
     assert.equal(mergeSettings(DEFAULT_SETTINGS, null), DEFAULT_SETTINGS);
+  });
+
+  /** A connection that answers workspace/configuration from `answer` and records each request's items. */
+  function fakeConnection(answer: (items: { scopeUri?: string }[]) => unknown) {
+    const asked: { scopeUri?: string }[][] = [];
+    const errors: string[] = [];
+    const connection = {
+      workspace: { getConfiguration: async (items: { scopeUri?: string }[]) => (asked.push(items), answer(items)) },
+      console: { error: (m: string) => errors.push(m), warn: (m: string) => errors.push(m) },
+    } as unknown as Connection;
+    return { connection, asked, errors };
+  }
+
+  test('per folder: the innermost folder holding a document, compared as paths however the URIs are encoded', async () => {
+    // An editor's folder URI encodes "@" and ":"; a file found by the workspace walk comes from pathToFileURL.
+    const editorUri = 'file:///work/team%40corp/incidents';
+    const { connection } = fakeConnection((items) => items.map((i) => (i.scopeUri === editorUri ? { timeZone: 'CET' } : i.scopeUri ? { timeZone: 'PST' } : { timeZone: 'UTC' })));
+    const store = new SettingsStore(connection, {}, true, [editorUri, 'file:///work', 'file:///work/team@corp/incidents/eu/']);
+    assert.equal(await store.refresh(), true);
+    assert.equal(store.forUri(pathToFileURL('/work/team@corp/incidents/2024/db.md').href).timeZone, 'CET');
+    assert.equal(store.forUri('file:///work/team%40corp/incidents/db.md').timeZone, 'CET');
+    assert.equal(store.forUri('file:///work/team%40corp/incidents/eu/db.md').timeZone, 'PST', 'nested folder first');
+    assert.equal(store.forUri('file:///work/team%40corp/incidents-old/db.md').timeZone, 'PST', 'a sibling with the same prefix is not inside');
+    assert.equal(store.forUri('file:///elsewhere/db.md').timeZone, 'UTC');
+    assert.equal(store.forUri('untitled:Untitled-1').timeZone, 'UTC');
+    assert.equal(await store.refresh(), false, 'nothing changed');
+  });
+
+  test('per folder: pushed settings and short answers fall back to the window\'s; removed folders are not asked about', async () => {
+    const { connection, asked } = fakeConnection((items) => [{ timeZone: 'UTC' }].concat(items.length > 2 ? [{ timeZone: 'CET' }] : []));
+    const store = new SettingsStore(connection, {}, true, ['file:///a', 'file:///b']);
+    await store.refresh();
+    assert.deepEqual(asked[0]!.map((i) => i.scopeUri), [undefined, 'file:///a', 'file:///b']);
+    // Two folders asked about, one answered: the other takes the window's settings.
+    assert.deepEqual([store.forUri('file:///a/x.md').timeZone, store.forUri('file:///b/x.md').timeZone].sort(), ['CET', 'UTC']);
+    assert.equal(await store.setFolders(['file:///b']), true);
+    assert.deepEqual(asked[1]!.map((i) => i.scopeUri), [undefined, 'file:///b']);
+    // Folders changing again while the client answers: the answer about the old set is not applied to the new one.
+    const pending: Array<() => void> = [];
+    const slow = fakeConnection((items) => new Promise((resolve) => pending.push(() => resolve(items.map((i) => ({ timeZone: i.scopeUri ? `zone of ${i.scopeUri}` : 'UTC' }))))));
+    const racing = new SettingsStore(slow.connection, {}, true, []);
+    const first = racing.setFolders(['file:///a']);
+    const second = racing.setFolders(['file:///b']);
+    // The newer answer first, then the older one, each taken in before the next comes.
+    pending[1]!();
+    await second;
+    pending[0]!();
+    await first;
+    assert.equal(racing.forUri('file:///b/x.md').timeZone, 'zone of file:///b');
+    assert.equal(racing.forUri('file:///a/x.md').timeZone, 'UTC');
+    const pushed = new SettingsStore(fakeConnection(() => []).connection, {}, false, ['file:///a']);
+    assert.equal(await pushed.refresh({ postmortem: { timeZone: 'CET' } }), true);
+    assert.equal(pushed.forUri('file:///a/x.md').timeZone, 'CET');
+    assert.equal(pushed.forUri('file:///z/x.md').timeZone, 'CET');
   });
 });
 

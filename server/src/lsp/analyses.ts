@@ -145,7 +145,7 @@ export class Analyses {
       // Read only if the worker must be sent the whole text: joining it costs ~20 ms at 5 MB.
       text: doc.textOfThisVersion(),
       ...locationOf(uri),
-      settings: engineSettings(this.settings.current),
+      settings: engineSettings(this.settings.forUri(uri)),
       settingsGeneration: epoch,
       keep: true,
       findingsOnly: false,

@@ -43,6 +43,6 @@ export function serverCapabilities(): ServerCapabilities {
     inlayHintProvider: true,
     documentSymbolProvider: { label: 'Postmortem' },
     executeCommandProvider: { commands: Object.values(COMMANDS) },
-    workspace: { workspaceFolders: { supported: true } },
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
 }

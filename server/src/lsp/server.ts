@@ -44,6 +44,8 @@ interface Parts {
   check: WorkspaceCheck;
   index: WorkspaceIndex;
   folders: () => Promise<string[]>;
+  /** The workspace folders' URIs at initialize (kept up to date by watchFolders). */
+  folderUris: string[];
 }
 
 export interface StartOptions {
@@ -53,8 +55,12 @@ export interface StartOptions {
   onStartedUp?(): void;
 }
 
+function folderUrisOf(params: InitializeParams): string[] {
+  return params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+}
+
 function foldersOf(params: InitializeParams): string[] {
-  const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  const uris = folderUrisOf(params);
   const paths = uris.flatMap((u) => (u.startsWith('file:') ? [fileURLToPath(u)] : []));
   return paths.length > 0 || !params.rootPath ? paths : [params.rootPath];
 }
@@ -68,7 +74,8 @@ export function startServer(connection: Connection, options: StartOptions = {}):
 
   connection.onInitialize((params): InitializeResult => {
     const features = clientFeatures(params.capabilities);
-    const settings = new SettingsStore(connection, params.initializationOptions, features.configurationPull);
+    const folderUris = folderUrisOf(params);
+    const settings = new SettingsStore(connection, params.initializationOptions, features.configurationPull, folderUris);
     const configMessages = new ConfigMessages(connection);
     const script = resolveWorkerScript();
     const newHost = (name: string, prestarted?: PrestartedWorker, edits?: EditJournal) =>
@@ -93,7 +100,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     };
     const check = new WorkspaceCheck(connection, analyses, settings, batchHost('workspace-check'), folders);
     const index = new WorkspaceIndex(documents, settings, batchHost('workspace-index'), folders);
-    parts = { features, settings, analyses, hosts, check, index, folders };
+    parts = { features, settings, analyses, hosts, check, index, folders, folderUris };
     return { capabilities: serverCapabilities(), serverInfo: { name: 'postmortem-language-server', version: VERSION } };
   });
 
@@ -104,11 +111,23 @@ export function startServer(connection: Connection, options: StartOptions = {}):
       if (options.onStartedUp) setImmediate(options.onStartedUp);
       if (p.features.configurationRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'postmortem' });
       if (p.features.watchedFilesRegistration) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_GLOB }] });
+      if (p.features.workspaceFolders) watchFolders(p);
       if (p.features.configurationPull) {
         if (await p.settings.refresh()) p.analyses.revalidateAll();
       } else p.settings.markReadyNow();
     }),
   );
+
+  /** Added and removed workspace folders change which folder's settings a document takes. */
+  function watchFolders(p: Parts): void {
+    connection.workspace.onDidChangeWorkspaceFolders(
+      guardNotification(connection, 'didChangeWorkspaceFolders', async (e) => {
+        const removed = new Set(e.removed.map((f) => f.uri));
+        p.folderUris = [...p.folderUris.filter((u) => !removed.has(u)), ...e.added.map((f) => f.uri)];
+        if (await p.settings.setFolders(p.folderUris)) p.analyses.revalidateAll();
+      }),
+    );
+  }
 
   connection.onDidChangeConfiguration(
     guardNotification(connection, 'didChangeConfiguration', async (params) => {

@@ -25,7 +25,7 @@ export function workspaceFileJob(settings: SettingsStore, file: { uri: string; p
     text: file.text,
     path: file.path,
     onDisk: true,
-    settings: engineSettings(settings.current),
+    settings: engineSettings(settings.forUri(file.uri)),
     settingsGeneration: settings.generation,
     keep: false,
     findingsOnly: true,

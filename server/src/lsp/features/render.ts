@@ -61,7 +61,7 @@ export async function render(documents: TextDocuments<TextDocument>, parts: Rend
       version: doc.version,
       text: doc.getText(),
       ...locationOf(params.uri),
-      settings: engineSettings(parts.settings.current),
+      settings: engineSettings(parts.settings.forUri(params.uri)),
       standalone: params.standalone === true,
       ...(base ? { baseUrl: base } : {}),
     },

@@ -64,14 +64,19 @@ export class WorkerConfigs {
     }
     const file = path && onDisk ? this.configFileFor(dirname(path)) : undefined;
     const loaded = file ? this.load(file) : undefined;
-    const key = file ?? '';
+    // Documents in different workspace folders may come with different settings in one generation.
+    const key = `${file ?? ''}\0${JSON.stringify(settings)}`;
     let config = this.resolved.get(key);
     if (!config) {
-      config = resolveConfig(loaded?.config ?? {}, {
+      const project = loaded?.config ?? {};
+      config = resolveConfig(project, {
+        // A rule's severity is the person's own choice: the setting wins over the project file.
         rules: settings.rules,
         postmortemFiles: settings.files,
-        ...(settings.timeZone ? { timeZone: settings.timeZone } : {}),
-        ...(settings.defaultTemplate ? { defaultTemplate: settings.defaultTemplate } : {}),
+        // The project's zone and template win over the settings (as in New Postmortem): they are
+        // what the whole team, and the CLI in CI, check the file with.
+        ...(settings.timeZone && !project.timeZone ? { timeZone: settings.timeZone } : {}),
+        ...(settings.defaultTemplate && !project.defaultTemplate ? { defaultTemplate: settings.defaultTemplate } : {}),
       });
       this.resolved.set(key, config);
     }
