@@ -23,7 +23,7 @@ describe('replaced-text collection', () => {
     assert.equal(replaced.collectIfDue(held), true);
   });
 
-  it('frees what it was meant to free', () => {
+  it('frees what it was meant to free', async () => {
     const replaced = new ReplacedText();
     // A flat string on the V8 heap (repeat() builds a small tree of shared pieces; a Buffer's
     // decoding can be an external string, outside the heap).
@@ -34,6 +34,7 @@ describe('replaced-text collection', () => {
     text = undefined;
     for (let i = 0; i < 2; i++) replaced.replaced(20_000_000);
     assert.equal(replaced.collectIfDue(0), true);
+    await replaced.collected;
     assert.ok(process.memoryUsage().heapUsed < before - 10_000_000, `heap ${process.memoryUsage().heapUsed} after, ${before} before`);
   });
 });
