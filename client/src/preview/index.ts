@@ -42,6 +42,7 @@ export function registerPreview(context: vscode.ExtensionContext, pm: Postmortem
     const document = await documentToRestore(state);
     // One preview at a time: one opened by a command while this was being restored stays.
     if (!document || panel) {
+      if (!document) pm.output.info('Preview: closed the preview restored with the window: the document it showed cannot be opened and no Markdown editor became active.');
       restored.dispose();
       return;
     }

@@ -7,18 +7,39 @@ import * as vscode from 'vscode';
 import { restoredDocumentUri } from './messages';
 import { isPreviewable } from './panel';
 
+/** How long a restored preview with nothing to show waits for the window to bring its editors back. */
+export const EDITORS_RESTORED_WAIT_MS = 5000;
+
 /**
  * The document a restored preview should show: the one it showed before the reload when that can
- * still be opened as Markdown, else the active editor's postmortem, else none (the panel closes).
+ * still be opened as Markdown, else the active Markdown editor's, else the first Markdown editor
+ * the window's restored editors make active within `waitMs`, else none (the panel closes).
  */
-export async function documentToRestore(state: unknown): Promise<vscode.TextDocument | undefined> {
+export async function documentToRestore(state: unknown, waitMs = EDITORS_RESTORED_WAIT_MS): Promise<vscode.TextDocument | undefined> {
   const saved = restoredDocumentUri(state);
   if (saved !== undefined) {
     const document = await openSaved(saved);
     if (document && isPreviewable(document)) return document;
   }
   const active = vscode.window.activeTextEditor?.document;
-  return active && isPreviewable(active) ? active : undefined;
+  if (active && isPreviewable(active)) return active;
+  // After a reload VS Code may hand back this panel before it has restored the editors (and a
+  // page reloaded at once may not have kept the state the preview saved last).
+  return nextPreviewableEditor(waitMs);
+}
+
+function nextPreviewableEditor(waitMs: number): Promise<vscode.TextDocument | undefined> {
+  return new Promise((resolve) => {
+    const done = (document: vscode.TextDocument | undefined) => {
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(document);
+    };
+    const timer = setTimeout(() => done(undefined), waitMs);
+    const subscription = vscode.window.onDidChangeActiveTextEditor((editor) => {
+      if (editor && isPreviewable(editor.document)) done(editor.document);
+    });
+  });
 }
 
 async function openSaved(text: string): Promise<vscode.TextDocument | undefined> {
