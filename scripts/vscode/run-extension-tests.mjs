@@ -46,7 +46,7 @@ const KEPT_LOGS = path.join(process.cwd(), 'test-results', 'vscode-logs');
  * server's messages, e.g. a server that stopped starting) and prints the end of each, since the
  * code-server session folder they live in is deleted afterwards.
  */
-function keepExtensionLogs(userDataDir, err) {
+export function keepExtensionLogs(userDataDir, err, keptDir = KEPT_LOGS, prefix = '[vscode-tests]') {
   try {
     const found = [];
     const walk = (dir) => {
@@ -58,16 +58,16 @@ function keepExtensionLogs(userDataDir, err) {
     };
     walk(path.join(userDataDir, 'logs'));
     if (found.length === 0) return;
-    fs.rmSync(KEPT_LOGS, { recursive: true, force: true });
-    fs.mkdirSync(KEPT_LOGS, { recursive: true });
+    fs.rmSync(keptDir, { recursive: true, force: true });
+    fs.mkdirSync(keptDir, { recursive: true });
     for (const file of found) {
-      const kept = path.join(KEPT_LOGS, path.relative(path.join(userDataDir, 'logs'), file).replaceAll(path.sep, '_'));
+      const kept = path.join(keptDir, path.relative(path.join(userDataDir, 'logs'), file).replaceAll(path.sep, '_'));
       fs.copyFileSync(file, kept);
       const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
-      err(`[vscode-tests] ${path.basename(file)} (last ${Math.min(60, lines.length)} of ${lines.length} lines; kept in ${path.relative(process.cwd(), kept)}):\n${lines.slice(-60).join('\n')}`);
+      err(`${prefix} ${path.basename(file)} (last ${Math.min(60, lines.length)} of ${lines.length} lines; kept in ${path.relative(process.cwd(), kept)}):\n${lines.slice(-60).join('\n')}`);
     }
   } catch (e) {
-    err(`[vscode-tests] could not keep the extension's logs: ${e.message}`);
+    err(`${prefix} could not keep the extension's logs: ${e.message}`);
   }
 }
 

@@ -18,6 +18,7 @@ import path from 'node:path';
 import { installExtension, startCodeServer } from './code-server.mjs';
 import { CHROMIUM, ROOT } from './paths.mjs';
 import { defaultWorkspace, filesIn, npmRun } from './project.mjs';
+import { keepExtensionLogs } from './run-extension-tests.mjs';
 import { setup } from './setup.mjs';
 
 const args = process.argv.slice(2);
@@ -94,6 +95,8 @@ try {
     child.on('exit', (c, s) => { clearTimeout(timer); resolve(c ?? (s ? 1 : 0)); });
   });
   log(`specs finished with exit code ${code}; screenshots in ${path.relative(ROOT, results)}/`);
+  // The session's folder goes with cleanup: keep what the extension and its server logged.
+  if (code !== 0) keepExtensionLogs(server.userDataDir, (m) => console.error(m), path.join(ROOT, 'test-results', 'ui-logs'), '[test:ui]');
   process.exitCode = code;
 } catch (e) {
   console.error(`[test:ui] FAILED: ${e.message}`);
