@@ -6,7 +6,7 @@ import { PostmortemContextKey } from './context-key';
 import { exportHtml } from './export';
 import { PREVIEW_VIEW_TYPE } from './ids';
 import { isPreviewable, PreviewPanel } from './panel';
-import { documentToRestore } from './restore';
+import { documentToRestore, EDITORS_RESTORED_WAIT_MS } from './restore';
 
 export const PREVIEW_COMMANDS = {
   openPreview: 'postmortem.openPreview',
@@ -39,10 +39,10 @@ export function registerPreview(context: vscode.ExtensionContext, pm: Postmortem
 
   // A preview that was open when the window reloaded comes back showing the same document.
   const restore = async (restored: vscode.WebviewPanel, state: unknown) => {
-    const document = await documentToRestore(state);
+    const document = await documentToRestore(state, EDITORS_RESTORED_WAIT_MS, restored.title);
     // One preview at a time: one opened by a command while this was being restored stays.
     if (!document || panel) {
-      if (!document) pm.output.info('Preview: closed the preview restored with the window: the document it showed cannot be opened and no Markdown editor became active.');
+      if (!document) pm.output.info('Preview: closed the preview restored with the window: no document it showed or names could be opened, and no Markdown editor was active or visible.');
       restored.dispose();
       return;
     }

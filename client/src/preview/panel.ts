@@ -16,9 +16,19 @@ export function isPreviewable(document: vscode.TextDocument): boolean {
   return document.languageId === 'markdown' && (document.uri.scheme === 'file' || document.uri.scheme === 'untitled');
 }
 
+const TITLE_PREFIX = 'Preview ';
+
+function fileNameOf(document: vscode.TextDocument): string {
+  return document.uri.path.split('/').pop() || 'Untitled';
+}
+
 function titleOf(document: vscode.TextDocument): string {
-  const name = document.uri.path.split('/').pop() || 'Untitled';
-  return `Preview ${name}`;
+  return `${TITLE_PREFIX}${fileNameOf(document)}`;
+}
+
+/** Whether a panel's title is the one a preview of `document` has (VS Code keeps titles across reloads). */
+export function titleNames(title: string, document: vscode.TextDocument): boolean {
+  return title === titleOf(document);
 }
 
 /** Scripts (ours only: the page's CSP) and local resources from the extension, the workspace and the document's folder. */
