@@ -73,7 +73,7 @@ export class SettingsStore {
     return this.settings;
   }
 
-  /** The workspace folders changed: reads the settings of the new set. Returns whether any document's settings changed. */
+  /** The workspace folders changed: reads the settings of the new set. Returns whether the folders or their settings changed. */
   async setFolders(folderUris: readonly string[]): Promise<boolean> {
     const before = this.snapshot();
     const kept = new Map(this.folders.map((f) => [f.key, f.settings]));
