@@ -16,14 +16,9 @@ export function isPreviewable(document: vscode.TextDocument): boolean {
   return document.languageId === 'markdown' && (document.uri.scheme === 'file' || document.uri.scheme === 'untitled');
 }
 
-const TITLE_PREFIX = 'Preview ';
-
-function fileNameOf(document: vscode.TextDocument): string {
-  return document.uri.path.split('/').pop() || 'Untitled';
-}
-
 function titleOf(document: vscode.TextDocument): string {
-  return `${TITLE_PREFIX}${fileNameOf(document)}`;
+  const name = document.uri.path.split('/').pop() || 'Untitled';
+  return `Preview ${name}`;
 }
 
 /** Whether a panel's title is the one a preview of `document` has (VS Code keeps titles across reloads). */

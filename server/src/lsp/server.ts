@@ -44,8 +44,6 @@ interface Parts {
   check: WorkspaceCheck;
   index: WorkspaceIndex;
   folders: () => Promise<string[]>;
-  /** The workspace folders' URIs at initialize (kept up to date by watchFolders). */
-  folderUris: string[];
 }
 
 export interface StartOptions {
@@ -74,8 +72,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
 
   connection.onInitialize((params): InitializeResult => {
     const features = clientFeatures(params.capabilities);
-    const folderUris = folderUrisOf(params);
-    const settings = new SettingsStore(connection, params.initializationOptions, features.configurationPull, folderUris);
+    const settings = new SettingsStore(connection, params.initializationOptions, features.configurationPull, folderUrisOf(params));
     const configMessages = new ConfigMessages(connection);
     const script = resolveWorkerScript();
     const newHost = (name: string, prestarted?: PrestartedWorker, edits?: EditJournal) =>
@@ -100,7 +97,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     };
     const check = new WorkspaceCheck(connection, analyses, settings, batchHost('workspace-check'), folders);
     const index = new WorkspaceIndex(documents, settings, batchHost('workspace-index'), folders);
-    parts = { features, settings, analyses, hosts, check, index, folders, folderUris };
+    parts = { features, settings, analyses, hosts, check, index, folders };
     return { capabilities: serverCapabilities(), serverInfo: { name: 'postmortem-language-server', version: VERSION } };
   });
 
@@ -121,10 +118,10 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   /** Added and removed workspace folders change which folder's settings a document takes. */
   function watchFolders(p: Parts): void {
     connection.workspace.onDidChangeWorkspaceFolders(
-      guardNotification(connection, 'didChangeWorkspaceFolders', async (e) => {
-        const removed = new Set(e.removed.map((f) => f.uri));
-        p.folderUris = [...p.folderUris.filter((u) => !removed.has(u)), ...e.added.map((f) => f.uri)];
-        if (await p.settings.setFolders(p.folderUris)) p.analyses.revalidateAll();
+      guardNotification(connection, 'didChangeWorkspaceFolders', async () => {
+        // The client's list, as for the workspace walk (folders() above): no second copy to keep in step.
+        const current = (await connection.workspace.getWorkspaceFolders()) ?? [];
+        if (await p.settings.setFolders(current.map((f) => f.uri))) p.analyses.revalidateAll();
       }),
     );
   }

@@ -38,11 +38,19 @@ function folderKey(uri: string): string {
   return key.endsWith('/') ? key : `${key}/`;
 }
 
+interface FolderSettings {
+  /** The folder's URI as compared (comparable), ending in "/". */
+  key: string;
+  /** The folder's URI as the client sent it, for scopeUri. */
+  uri: string;
+  settings: Settings;
+}
+
 export class SettingsStore {
   private readonly initial: Settings;
   private settings: Settings;
-  /** Settings per workspace folder (key: folder URI ending in "/"), longest key first. */
-  private folders: Array<{ key: string; uri: string; settings: Settings }> = [];
+  /** Settings per workspace folder, innermost (longest key) first. */
+  private folders: FolderSettings[] = [];
   /** Bumped on every change, so the worker re-resolves its config only then. */
   generation = 0;
   readonly ready: Promise<void>;
@@ -140,9 +148,9 @@ export class SettingsStore {
     this.markReady();
   }
 
-  private static foldersFrom(uris: readonly string[], settingsOf: (key: string) => Settings): Array<{ key: string; uri: string; settings: Settings }> {
+  private static foldersFrom(uris: readonly string[], settingsOf: (key: string) => Settings): FolderSettings[] {
     const seen = new Set<string>();
-    const out: Array<{ key: string; uri: string; settings: Settings }> = [];
+    const out: FolderSettings[] = [];
     for (const uri of uris) {
       const key = folderKey(uri);
       if (seen.has(key) || out.length >= MAX_FOLDERS) continue;
