@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { FUZZ_SEED } from '../robustness/support/env';
 import type { Nodes } from 'mdast';
 import { BlockCache, parseDocument } from '../../server/src/core';
 import { frontMatterLength, splitBlocks } from '../../server/src/core/parse/blocks';
@@ -54,6 +55,9 @@ const block = fc.oneof(
   fc.constant('***'),
   line.map((l) => `${l}\n===`),
   line.map((l) => `**${l}:**`),
+  // A fence opened after a list marker: its item's end closes it, which the splitter cannot follow.
+  fc.array(line, { minLength: 0, maxLength: 2 }).map((ls) => '- ```\n' + ls.map((l) => `  ${l}`).join('\n') + '\n  ```'),
+  fc.constantFrom('- ```', '1. ~~~', '- <!--', '> - ```'),
 );
 const separator = fc.constantFrom('\n', '\n\n', '\n\n\n', '\r\n\r\n', '\n  \n');
 const document = fc
@@ -69,7 +73,7 @@ describe('block-wise parsing', () => {
         assert.equal(blocks[blocks.length - 1]!.end, text.length);
         for (let i = 1; i < blocks.length; i++) assert.equal(blocks[i]!.start, blocks[i - 1]!.end);
       }),
-      { numRuns: 300 },
+      { seed: FUZZ_SEED, numRuns: 300 },
     );
   });
 
@@ -83,7 +87,7 @@ describe('block-wise parsing', () => {
         const whole = parseMarkdown(text).children.map((c) => outline(c));
         assert.deepEqual(blockwise(text), whole);
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 400) },
+      { seed: FUZZ_SEED, numRuns: Number(process.env.FUZZ_RUNS ?? 400) },
     );
   });
 
@@ -109,7 +113,7 @@ describe('block-wise parsing', () => {
       fc.property(listDocument, (text) => {
         assert.deepEqual(blockwise(text), parseMarkdown(text).children.map((c) => outline(c)));
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 400) },
+      { seed: FUZZ_SEED, numRuns: Number(process.env.FUZZ_RUNS ?? 400) },
     );
   });
 
@@ -128,7 +132,7 @@ describe('block-wise parsing', () => {
         const [pieces, whole] = linesBothWays(text);
         assert.deepEqual(pieces, whole);
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 400) },
+      { seed: FUZZ_SEED, numRuns: Number(process.env.FUZZ_RUNS ?? 400) },
     );
   });
 
@@ -141,6 +145,31 @@ describe('block-wise parsing', () => {
     const misses = cache.misses;
     cache.parse(text.replace('step 17', 'step 17 done'));
     assert.equal(cache.misses - misses, 1);
+  });
+
+  // Both found by the properties above (the first in CI): a fence or comment opened after a list
+  // marker is closed by its item's end, which the splitter does not follow.
+  for (const [name, text] of [
+    ['an unclosed fence in the last item runs to the end of its block alone, but not in the document', '- first\n- ```\n\n# heading\n\n'],
+    ['an unclosed comment in an item likewise', '- <!--\n  x\n\n# heading\n\nLast.\n'],
+    ['the closing fence of a fenced item is not read as opening a fence', '- ```\n  code\n  ```\n\n```\ncode\n\n# not a heading\n```\n\nAfter.\n'],
+    ['a fence in a quote ends with the quote', '> ```\n\n```\ncode\n\n# not a heading\n```\n'],
+  ] as const) {
+    it(name, () => {
+      assert.deepEqual(blockwise(text), parseMarkdown(text).children.map((c) => outline(c)));
+    });
+  }
+
+  it('an edit that opens or closes a fence in an item re-parses as far as it reaches', () => {
+    const text = '## Timeline\n\n- 10:00 start\n- 10:05 ```\n\n## Impact\n\n```\nlog\n\n# inside\n```\n\nEnd.\n';
+    const cache = new BlockCache(true);
+    cache.parse(text);
+    for (const next of [text.replace('10:05 ```', '```'), text.replace('10:05 ```', '10:05 fixed'), text.replace('10:05 ```', '```').replace('## Impact\n\n', '')]) {
+      const doc = cache.parse(next);
+      const pieces = documentTree(doc, new LineIndex(next)).children.map((c) => outline(c));
+      assert.deepEqual(pieces, parseMarkdown(next).children.map((c) => outline(c)), JSON.stringify(next));
+      cache.parse(text);
+    }
   });
 
   it('reuses unchanged blocks after an edit', () => {

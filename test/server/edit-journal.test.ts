@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { FUZZ_SEED } from '../robustness/support/env';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { EditJournal, type EditRun } from '../../server/src/lsp/edit-journal';
@@ -66,7 +67,7 @@ describe('edit journal', () => {
           }
         }
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
+      { seed: FUZZ_SEED, numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
     );
   });
 

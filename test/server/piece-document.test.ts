@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { FUZZ_SEED } from '../robustness/support/env';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { PieceTextDocument } from '../../server/src/lsp/piece-document';
@@ -66,7 +67,7 @@ describe('piece document', () => {
         });
         assert.equal(piece.getText(), plain.getText());
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
+      { seed: FUZZ_SEED, numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
     );
   });
 

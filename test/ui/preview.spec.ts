@@ -41,6 +41,58 @@ function preview(p: Page): FrameLocator {
 }
 
 /**
+ * Whether VS Code for the web has saved an editor of our preview in its window state (IndexedDB,
+ * the "memento/workbench.parts.editor" key): what a reload restores from.
+ */
+async function savedStateHasPreview(p: Page): Promise<boolean> {
+  // A string, not a function: the test runner's transpiler adds helpers the page does not have.
+  return p.evaluate(`(async () => {
+    const read = (name) => new Promise((resolve) => {
+      const open = indexedDB.open(name);
+      open.onerror = () => resolve([]);
+      open.onsuccess = () => {
+        const db = open.result;
+        const stores = [...db.objectStoreNames];
+        if (stores.length === 0) return (db.close(), resolve([]));
+        const tx = db.transaction(stores, 'readonly');
+        const found = [];
+        for (const store of stores) {
+          const request = tx.objectStore(store).get('memento/workbench.parts.editor');
+          request.onsuccess = () => { if (typeof request.result === 'string') found.push(request.result); };
+        }
+        tx.oncomplete = () => (db.close(), resolve(found));
+        tx.onerror = () => (db.close(), resolve(found));
+      };
+    });
+    for (const info of await indexedDB.databases()) {
+      if (info.name && (await read(info.name)).some((value) => value.includes('postmortem.preview'))) return true;
+    }
+    return false;
+  })()`);
+}
+
+/**
+ * Makes the workbench save its state now, as it does when its window loses focus (the user
+ * switches tabs), and waits until the saved state has a preview or not, as `withPreview` says. On a
+ * reload the workbench saves it too, but without waiting for the write: on a busy machine the
+ * reloaded window found no preview.
+ */
+async function saveWindowState(p: Page, withPreview: boolean): Promise<void> {
+  const other = await p.context().newPage();
+  try {
+    await other.bringToFront();
+    const deadline = Date.now() + STEP_TIMEOUT_MS;
+    while ((await savedStateHasPreview(p)) !== withPreview) {
+      if (Date.now() > deadline) throw new Error(`the workbench's saved state never ${withPreview ? 'had' : 'lost'} the preview`);
+      await p.waitForTimeout(250);
+    }
+  } finally {
+    await other.close();
+    await p.bringToFront();
+  }
+}
+
+/**
  * Runs a command of this extension once the palette lists it: a development extension is
  * registered some time after the window opens, longer on a busy machine.
  */
@@ -116,8 +168,11 @@ test('a preview open when the window reloads comes back with its document', () =
   step(page, 'preview-reload', async () => {
     // From a clean slate: the preview of the test before names the same file in its tab.
     await runCommand(page, 'View: Close All Editor Groups');
+    // The state is saved without a preview, then with one: the reload restores this one.
+    await saveWindowState(page, false);
     await openFromExplorer(page, EXAMPLE);
     await openPreview(page);
+    await saveWindowState(page, true);
     await page.reload({ waitUntil: 'domcontentloaded' });
     await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
     // VS Code asks the extension (activated by onWebviewPanel) to restore the panel it kept.

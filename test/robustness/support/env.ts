@@ -1,6 +1,6 @@
 // Knobs for the robustness suite, read from the environment so CI is reproducible and a person can
-// ask for more: FUZZ_SEED (fixed by default, so CI runs the same cases every time), FUZZ_RUNS
-// (cases per property; small by default so `npm test` stays fast). `npm run test:fuzz` (or
+// ask for more: FUZZ_SEED (fixed by default, so CI runs the same cases every time; the deep run
+// draws one), FUZZ_RUNS (cases per property; small by default so `npm test` stays fast). `npm run test:fuzz` (or
 // FUZZ_DEEP=1) is the deep run: 1,000 cases per property unless FUZZ_RUNS says otherwise, the
 // hostile inputs at the sizes the issue names (HOSTILE=full), every regex re-checked (RECHECK_ALL=1).
 import type { Parameters } from 'fast-check';
@@ -25,7 +25,8 @@ function intFromEnv(name: string, fallback: number): number {
   return n;
 }
 
-export const FUZZ_SEED = intFromEnv('FUZZ_SEED', DEFAULT_SEED);
+/** The deep run explores: a new seed each time (printed with any failure), unless FUZZ_SEED is given. */
+export const FUZZ_SEED = intFromEnv('FUZZ_SEED', DEEP ? Math.floor(Math.random() * 2 ** 31) : DEFAULT_SEED);
 export const FUZZ_RUNS = Math.max(1, intFromEnv('FUZZ_RUNS', DEFAULT_RUNS));
 
 /**

@@ -5,7 +5,9 @@
 // A boundary is the start of a line that follows a blank line, begins at column 0 with a character
 // that cannot continue a list, block quote or indented block, and lies outside fenced code, HTML
 // blocks that run past blank lines (comments, <pre>, <script>...), and front matter. Being
-// conservative only costs speed: two blocks merged are still parsed correctly.
+// conservative only costs speed: two blocks merged are still parsed correctly. What the scan cannot
+// follow (a fence opened after a list marker, closed by its item's end) shows in the parse, as a
+// block that runs open to its end; parse/document.ts merges it with the next one.
 
 import type { TextRange } from '../types';
 
@@ -233,6 +235,12 @@ function startsItemHere(text: string, line: Line): boolean {
 function opensInsideItem(text: string, line: Line): boolean {
   const head = text.slice(line.start, Math.min(line.end, line.start + 120));
   return /^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)*(?:`{3,}|~{3,}|<)/.test(head);
+}
+
+/** Whether the text's first line is "---", which a later "---" line makes front matter. */
+export function opensFrontMatter(text: string): boolean {
+  const first = lines(text).next();
+  return !first.done && text.slice(first.value.start, first.value.end).trimEnd() === '---';
 }
 
 /** Length of the YAML front matter block at the start, including its closing line, or 0. */

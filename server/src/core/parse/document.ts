@@ -2,7 +2,7 @@
 import type { Root, RootContent } from 'mdast';
 import { newLineMemo, type LineMemo } from '../model/line-memo';
 import { collectLines, type SourceLine } from '../model/lines';
-import { markerAt, MIN_PIECE, splitFrom, type Block } from './blocks';
+import { markerAt, MIN_PIECE, opensFrontMatter, splitFrom, type Block } from './blocks';
 import { parseMarkdown } from './markdown';
 import { RecycledArrays } from './recycle';
 
@@ -16,6 +16,11 @@ export interface BlockData {
   root?: Root;
   /** Parsed as the document's first block (with front matter). */
   atStart: boolean;
+  /**
+   * Its last node runs to the end of its text, line break included: only an unclosed fenced code or
+   * raw HTML block does that (see mergeRunningOpen).
+   */
+  runsOpen: boolean;
   /** The text of the block's YAML front matter node, if it opens with one. */
   yaml?: string;
   /** The list the block opens with (at its first character), and the list it ends with: how list pieces join. */
@@ -95,10 +100,12 @@ export class BlockCache {
     return { text, blocks, keepTrees: this.keepTrees, recycled: this.recycled };
   }
 
-  private parseAll(text: string, body: string, skip: number): ParsedBlock[] {
+  /** `known`: block data by text (see lookUp), to reuse. */
+  private parseAll(text: string, body: string, skip: number, known = new Map<string, BlockData>()): ParsedBlock[] {
     // Equal blocks of one version share their data.
-    const known = new Map<string, BlockData>();
-    return this.lookUp(text, skip, splitFrom(body, this.minPiece).blocks, 0, known);
+    const blocks = this.lookUp(text, skip, splitFrom(body, this.minPiece).blocks, 0, known);
+    this.mergeRunningOpen(text, blocks, 0, blocks.length);
+    return blocks;
   }
 
   /** Only the stretch an edit changed is split again; see the class comment. */
@@ -111,6 +118,12 @@ export class BlockCache {
       this.hits += old.length;
       return old;
     }
+    const changedEnd = body.length - suffix;
+    // A "---" at the top that nothing closed becomes front matter when a closing line appears
+    // anywhere below it, which turns every block in between into front matter: split it all again.
+    if (!old[0]?.frontMatter && opensFrontMatter(body) && makesDashLine(body, prefix, changedEnd)) {
+      return this.parseAll(text, body, skip, new Map(old.map((b, i) => [(i === 0 ? '\u0000' : '') + previous.body.slice(b.start - skip, b.end - skip), b.data])));
+    }
     // Resume at the last block whose first line (line break included) lies before the change: its
     // boundary and everything above it stand. Block 0 (front matter is only ever block 0) resumes
     // from the top.
@@ -118,7 +131,6 @@ export class BlockCache {
     if (k > 0 && !/[\r\n]/.test(previous.body.slice(old[k]!.start - skip, prefix))) k--;
     const resume = k > 0 ? { offset: old[k]!.start - skip, continuesList: old[k]!.continuesList } : undefined;
     if (k < 0) k = 0;
-    const changedEnd = body.length - suffix;
     let rejoin = -1;
     const { blocks: split } = splitFrom(body, this.minPiece, resume, (offset, continuesList) => {
       if (offset < changedEnd) return false;
@@ -154,7 +166,37 @@ export class BlockCache {
       out[n++] = b;
     }
     this.hits += moved;
+    // The moved blocks were checked when they were parsed; a looked-up one may take them in.
+    this.mergeRunningOpen(text, out, k, k + looked.length);
     return out;
+  }
+
+  /**
+   * The splitter's safety net. A block boundary is wrong only where something open at the end of
+   * the block above goes on past it in the whole document: a fenced code or raw HTML block the
+   * splitter did not see open (one opened after a list marker, "- ```", which its item's end
+   * closes, not a closing fence, and which the splitter therefore cannot follow line by line).
+   * Parsed alone, such a block runs to the end of the text, blank lines included, where the whole
+   * document ends it earlier or later. Such a block is merged with the next one and parsed again,
+   * until it closes or the document ends. Blocks in [from, to) are checked; merging one changes
+   * `blocks` in place.
+   */
+  private mergeRunningOpen(text: string, blocks: ParsedBlock[], from: number, to: number): void {
+    let i = from;
+    let end = to;
+    while (i < end && i + 1 < blocks.length) {
+      const block = blocks[i]!;
+      if (!block.data.runsOpen || block.frontMatter) {
+        i++;
+        continue;
+      }
+      const next = blocks[i + 1]!;
+      this.misses++;
+      const data = parseBlock(text.slice(block.start, next.end), block.data.atStart, this.keepTrees);
+      blocks.splice(i, 2, { start: block.start, end: next.end, frontMatter: false, continuesList: block.continuesList, data });
+      // The merged block is checked again; the stretch to check lost the block it took in.
+      if (i + 1 < end) end--;
+    }
   }
 
   /** Blocks of a split (offsets in the text without its BOM) with their data: known by text, else parsed. */
@@ -176,6 +218,18 @@ export class BlockCache {
       return { start, end, frontMatter: b.frontMatter === true, continuesList: b.continuesList === true, data };
     });
   }
+}
+
+/** Whether a line that [from, to) touches is a "---" line (with trailing spaces or not). */
+function makesDashLine(text: string, from: number, to: number): boolean {
+  let start = Math.max(text.lastIndexOf('\n', from - 1), text.lastIndexOf('\r', from - 1)) + 1;
+  while (start <= to && start < text.length) {
+    let end = start;
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    if (text.slice(start, end).trimEnd() === '---') return true;
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+  }
+  return false;
 }
 
 /** Compares in slices (string equality runs at memory speed), then narrows down by character. */
@@ -217,12 +271,14 @@ function parseBlock(text: string, atStart: boolean, keepTree: boolean): BlockDat
   const root = parseMarkdown(text, atStart);
   const lines = collectLines(text, root);
   const first = root.children[0];
-  const data: BlockData = { atStart, lines, memo: lines.map(newLineMemo) };
+  const last = root.children[root.children.length - 1];
+  const lastChar = text.charCodeAt(text.length - 1);
+  const runsOpen = last?.position?.end.offset === text.length && (lastChar === 10 || lastChar === 13);
+  const data: BlockData = { atStart, runsOpen, lines, memo: lines.map(newLineMemo) };
   if (keepTree) data.root = root;
   if (first?.type === 'yaml') data.yaml = first.value;
   const opening = first?.type === 'list' ? listOf(text, first) : undefined;
   if (opening && opening.start === 0) data.firstList = opening;
-  const last = root.children[root.children.length - 1];
   const closing = last?.type === 'list' ? listOf(text, last) : undefined;
   if (closing) data.lastList = closing;
   return data;
