@@ -12,6 +12,8 @@ export interface DocLine extends TextRange {
   header?: boolean;
   paragraphEnd?: number;
   containerEnd: number;
+  /** See SourceLine. */
+  rawHtml?: boolean;
   /** Where the line's words begin: after indentation, quote markers, list marker, task box, heading hashes. */
   contentStart: number;
   /** Before trailing spaces and a closing heading sequence. */
@@ -127,6 +129,7 @@ export function documentLines(doc: ParsedDocument): DocLine[] {
       if (l.cells) line.cells = l.cells.map((c) => shift(c, base));
       if (l.header !== undefined) line.header = l.header;
       if (l.paragraphEnd !== undefined) line.paragraphEnd = l.paragraphEnd + base;
+      if (l.rawHtml) line.rawHtml = true;
       out[n++] = line;
     }
     // The second occurrence of the same block text keeps its copies to itself.

@@ -4,7 +4,7 @@ import { stripMarkup } from '../text/plain';
 import type { TextRange } from '../types';
 import type { DocLine } from './doc-lines';
 
-export type LabelStyle = 'bold' | 'unclosed-bold' | 'plain' | 'broken-heading' | 'html-heading' | 'list-item' | 'indented';
+export type LabelStyle = 'bold' | 'unclosed-bold' | 'plain' | 'broken-heading' | 'swallowed-heading' | 'html-heading' | 'list-item' | 'indented';
 
 export interface Label {
   title: string;
@@ -21,7 +21,7 @@ export function readLabel(text: string, line: DocLine): Label | undefined {
   if (raw.length === 0 || raw.length > MAX_LABEL_LENGTH + 40) return undefined;
   // Template placeholders ("{{ summary }}") are not titles.
   if (raw.includes('{{')) return undefined;
-  if (line.kind === 'html') return readHtmlHeading(raw);
+  if (line.kind === 'html') return readHtmlHeading(raw) ?? (line.rawHtml ? undefined : readSwallowedHeading(raw));
   if (line.kind === 'table-row' || line.kind === 'heading') return undefined;
   const broken = /^(#{1,6})(?=[^#\s])/.exec(raw);
   if (broken) {
@@ -56,6 +56,23 @@ function readBoldLabel(raw: string): Label | undefined {
   if (rest !== '' && rest !== ':') return undefined;
   const title = stripMarkup(raw.slice(2, close)).replace(/\s*:$/, '');
   return title && title.length <= MAX_LABEL_LENGTH ? { title, style: 'bold' } : undefined;
+}
+
+/**
+ * "## Summary" right under a line of HTML ("<img ...>", "<p align=center>", "<br>") with no blank
+ * line between: the HTML block runs on to the next blank line, so the heading shows as text.
+ */
+function readSwallowedHeading(raw: string): Label | undefined {
+  let level = 0;
+  while (level < raw.length && raw[level] === '#') level++;
+  if (level === 0 || level > 6 || (raw[level] !== ' ' && raw[level] !== '\t')) return undefined;
+  let body = raw.slice(level).trim();
+  // A closing run of hashes ("## Summary ##") is not part of the title.
+  let end = body.length;
+  while (end > 0 && body[end - 1] === '#') end--;
+  if (end === 0 || body[end - 1] === ' ' || body[end - 1] === '\t') body = body.slice(0, end).trimEnd();
+  const title = stripMarkup(body).replace(/\s*:$/, '');
+  return title && title.length <= MAX_LABEL_LENGTH ? { title, style: 'swallowed-heading', level } : undefined;
 }
 
 function readHtmlHeading(raw: string): Label | undefined {

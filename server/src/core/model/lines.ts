@@ -33,7 +33,15 @@ export interface SourceLine extends TextRange {
   paragraphEnd?: number;
   /** Where the enclosing top-level node ends, for extents of entries. */
   containerEnd: number;
+  /**
+   * A line of an HTML comment, <script>, <pre>, <style> or <textarea> block: hidden or verbatim
+   * by intent. Lines of other HTML blocks may be Markdown the block swallowed (labels.ts).
+   */
+  rawHtml?: boolean;
 }
+
+/** The openings of CommonMark's HTML blocks that run past blank lines (types 1 to 5). */
+const RAW_HTML_BLOCK = /^ {0,3}<(?:!--|\?|![A-Za-z]|!\[CDATA\[|(?:script|pre|style|textarea)(?=[\s>]|$))/i;
 
 function offsets(node: Nodes): TextRange | undefined {
   const s = node.position?.start.offset;
@@ -142,9 +150,11 @@ function visit(text: string, { node, listDepth, containerEnd, list }: Visit, out
         out.push({ ...rr, kind: 'table-row', depth: 0, cells, header: i === 0, containerEnd });
       });
       return;
-    case 'html':
-      for (const line of splitLines(text, r.start, r.end)) out.push({ ...line, kind: 'html', depth: 0, containerEnd });
+    case 'html': {
+      const raw = RAW_HTML_BLOCK.test(node.value);
+      for (const line of splitLines(text, r.start, r.end)) out.push({ ...line, kind: 'html', depth: 0, containerEnd, ...(raw ? { rawHtml: true } : {}) });
       return;
+    }
     case 'code': {
       // Fenced code is code; an indented block is usually text that was indented by accident
       // ("centered" titles, tab-indented timelines), so its lines are offered to the model.

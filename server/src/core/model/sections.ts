@@ -35,7 +35,7 @@ export function findHeaderCandidates(text: string, lines: readonly DocLine[]): H
       line.memo.label = label;
     }
     if (!label) continue;
-    const kind: SectionKind = label.style === 'html-heading' ? 'html' : label.style === 'broken-heading' ? 'broken-heading' : 'label';
+    const kind: SectionKind = label.style === 'html-heading' ? 'html' : label.style === 'broken-heading' || label.style === 'swallowed-heading' ? 'broken-heading' : 'label';
     out.push({ line, title: label.title, kind, level: label.level ?? 0, label });
   }
   return out;

@@ -12,7 +12,10 @@ export type SectionKind =
   | 'label'
   /** `<h2>Timeline</h2>` in raw HTML. */
   | 'html'
-  /** `##Timeline`: meant as a heading, but without the space Markdown needs. */
+  /**
+   * Meant as a heading, but Markdown does not read it as one: `##Timeline` (no space after the
+   * hashes), or `## Timeline` right under a line of HTML, which the HTML block takes in.
+   */
   | 'broken-heading';
 
 export interface Section {

@@ -4,8 +4,8 @@ import { buildSections, findHeaderCandidates } from '../model/sections';
 import { SectionMatcher } from '../templates/matcher';
 import type { Template } from '../templates/types';
 import { keepsWords } from '../text/words';
-import { defineRule } from './rule';
-import { sectionHeadingLevel } from './shared/headings';
+import { defineRule, type RuleContext } from './rule';
+import { eolOf, sectionHeadingLevel } from './shared/headings';
 
 const HOW: Record<string, string> = {
   bold: 'bold text',
@@ -71,9 +71,23 @@ function cascadingFixes(model: PostmortemModel, planned: ReadonlyMap<number, { d
   return blamed;
 }
 
+/**
+ * A heading the HTML block above it took in: a blank line before it makes it a heading again.
+ * Applied unasked only when the block ends with that line; lines after it would be read as
+ * Markdown too, which the author should see first.
+ */
+function swallowed(model: PostmortemModel, line: DocLine, title: string, section: string | undefined, report: RuleContext['report']): void {
+  report({
+    message: `"${title}" is inside the HTML block above it (no blank line after the HTML), so it shows as text, not a heading: put a blank line before it.`,
+    range: { start: line.contentStart, end: line.contentEnd },
+    data: { section, style: 'swallowed-heading' },
+    fixes: [{ title: `Put a blank line before "${title}"`, safe: !htmlBlockGoesOn(model, line), edits: [{ start: line.start, end: line.start, newText: eolOf(model) }] }],
+  });
+}
+
 export default defineRule({
   id: 'section-not-heading',
-  description: 'A section title is written as bold text, a plain line, a list item, raw HTML or "#Title" instead of a Markdown heading, so outlines, links and the preview miss it.',
+  description: 'A section title is written as bold text, a plain line, a list item, raw HTML or "#Title" instead of a Markdown heading, or is a heading that the HTML block right above it takes in, so outlines, links and the preview miss it.',
   defaultSeverity: 'warning',
   optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
   defaultOptions: {},
@@ -86,7 +100,12 @@ export default defineRule({
     for (const section of labelled) {
       const line = lineAt.get(section.headerRange.start);
       if (!line) continue;
-      const style = section.kind === 'broken-heading' ? 'broken-heading' : section.kind === 'html' ? 'html-heading' : ((line.memo.label as { style?: string } | null | undefined)?.style ?? 'plain');
+      const labelStyle = (line.memo.label as { style?: string } | null | undefined)?.style;
+      if (labelStyle === 'swallowed-heading') {
+        swallowed(model, line, section.title.replace(/\s*:$/, ''), section.ids[0], report);
+        continue;
+      }
+      const style = section.kind === 'broken-heading' ? 'broken-heading' : section.kind === 'html' ? 'html-heading' : (labelStyle ?? 'plain');
       // A broken or HTML heading keeps its own level; a label takes the document's section level.
       const depth = section.kind === 'label' ? level : section.level;
       const title = section.title.replace(/\s*:$/, '');
