@@ -91,7 +91,7 @@ export function buildModel(doc: ParsedDocument, options: ModelOptions): Postmort
   const candidates = findHeaderCandidates(text, lines);
   const { template, reason } = chooseTemplate(candidates, options, frontMatter?.data['template']);
   const sections = buildSections(text.length, candidates, matcherFor(template));
-  const fields = [...frontMatterFields(frontMatter), ...findFields(text, lines, sections)];
+  const fields = [...frontMatterFields(text, frontMatter), ...findFields(text, lines, sections)];
   const title = firstTitle(text, lines, frontMatter?.data);
   const date = documentDate(text, { fields, title });
   const defaultZone: Zone | undefined = options.timeZone ? lookupZone(options.timeZone) : undefined;

@@ -4,6 +4,7 @@ import { normalizeTitle } from '../text/plain';
 import type { DocLine } from './doc-lines';
 import { readFieldCandidate, readHeadingField } from './labels';
 import type { Field, FrontMatter, Section } from './types';
+import type { TextRange } from '../types';
 
 /** Normalized label -> canonical field key. */
 const FIELD_KEYS: Record<string, string> = {};
@@ -89,15 +90,44 @@ function innermost(sections: readonly Section[], s: number, offset: number): num
   return i;
 }
 
-/** Front matter keys that are fields: `start`, `end`, `duration`, `severity`... */
-export function frontMatterFields(fm: FrontMatter | undefined): Field[] {
+/**
+ * Front matter keys that are fields: `start`, `end`, `duration`, `severity`... Each field's ranges
+ * are its own `key: value` line and the value on it (readers take the value from the text there:
+ * with the whole block, `incident_end` read the first time in it, `incident_start`'s); the whole
+ * block where the key is not on a line of its own at the top level.
+ */
+export function frontMatterFields(text: string, fm: FrontMatter | undefined): Field[] {
   if (!fm) return [];
   const out: Field[] = [];
   for (const [label, value] of Object.entries(fm.data)) {
     const key = fieldKey(label);
     if (!key || (typeof value !== 'string' && typeof value !== 'number' && !(value instanceof Date))) continue;
-    const text = value instanceof Date ? value.toISOString() : String(value);
-    out.push({ key, label, range: fm.range, valueRange: fm.range, value: text, source: 'front-matter' });
+    const written = value instanceof Date ? value.toISOString() : String(value);
+    const line = keyLine(text, fm.range, label);
+    out.push({ key, label, range: line?.range ?? fm.range, valueRange: line?.valueRange ?? fm.range, value: written, source: 'front-matter' });
   }
   return out;
+}
+
+/** The top-level `label: value` line of the front matter, and its value without quotes. */
+function keyLine(text: string, block: TextRange, label: string): { range: TextRange; valueRange: TextRange } | undefined {
+  let start = block.start;
+  while (start < block.end) {
+    let end = start;
+    while (end < block.end && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    const line = text.slice(start, end);
+    if (line.startsWith(label) && /^[ \t]*:/.test(line.slice(label.length))) {
+      let from = start + label.length + line.slice(label.length).indexOf(':') + 1;
+      let to = end;
+      while (from < to && (text[from] === ' ' || text[from] === '\t')) from++;
+      while (to > from && (text[to - 1] === ' ' || text[to - 1] === '\t')) to--;
+      if (to - from >= 2 && (text[from] === '"' || text[from] === "'") && text[to - 1] === text[from]) {
+        from++;
+        to--;
+      }
+      return { range: { start, end }, valueRange: { start: from, end: to } };
+    }
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+  }
+  return undefined;
 }

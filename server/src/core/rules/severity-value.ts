@@ -38,8 +38,9 @@ function compact(values: readonly string[]): string {
  */
 function leading(model: PostmortemModel, field: Field): { text: string; range: TextRange }[] {
   let range = field.valueRange;
-  if (field.source === 'front-matter') {
-    // Front matter fields carry the whole block's range; point at the value's line.
+  if (field.source === 'front-matter' && field.valueRange === field.range) {
+    // A front matter field whose key is not on a line of its own carries the whole block's range
+    // (model/fields.ts); point at the value's line.
     const at = model.text.slice(range.start, range.end).search(new RegExp(`^${field.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`, 'm'));
     if (at < 0) return [];
     const lineStart = range.start + at;
