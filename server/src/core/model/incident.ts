@@ -143,7 +143,7 @@ function readSummaryProse(ctx: Context, summary: Section, incident: Incident): v
     const window = windowIn(ctx.text, range, ctx);
     if (!window) continue;
     Object.assign(incident, window, { windowSource: range });
-    const stated = durationsIn(ctx.text, range)[0];
+    const stated = durationsIn(ctx.text, range)[0] ?? lastedIn(ctx, summary);
     if (stated && !incident.stated) {
       incident.stated = stated;
       incident.durationSource = range;
@@ -151,4 +151,31 @@ function readSummaryProse(ctx: Context, summary: Section, incident: Incident): v
     }
     return;
   }
+}
+
+/**
+ * "The incident lasted 2 hours 45 minutes" elsewhere in the summary that gave the window: its length,
+ * said of the incident as a whole. Other lengths there ("logins failed for 20 minutes", "the
+ * rollback took 10 minutes") are parts of it, so only these wordings count.
+ */
+const LASTED = /\b(?:incident|outage|disruption|degradation|downtime|interruption)\b[^.;!?]{0,40}?\b(?:lasted|lasting)\b/i;
+
+function lastedIn(ctx: Context, summary: Section): StatedDuration | undefined {
+  const { lines } = ctx;
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!;
+    if (line.start < summary.bodyRange.start) continue;
+    if (line.start >= summary.bodyRange.end) break;
+    if (line.kind === 'heading' || line.kind === 'table-row') continue;
+    const m = LASTED.exec(ctx.text.slice(line.contentStart, line.contentEnd));
+    if (!m) continue;
+    const after = m.index + m[0].length;
+    // The length may be on the paragraph's next line: "The incident lasted about\n9 hours."
+    const next = lines[n + 1];
+    const end = next?.kind === 'text' && next.start < summary.bodyRange.end ? next.contentEnd : line.contentEnd;
+    const stated = durationsIn(ctx.text, { start: line.contentStart + after, end })[0];
+    // The length right after the verb: "lasted 2 hours", "lasted for about 9 hours".
+    if (stated && /^[\s\w~]{0,16}$/.test(ctx.text.slice(line.contentStart + after, stated.range.start))) return stated;
+  }
+  return undefined;
 }
