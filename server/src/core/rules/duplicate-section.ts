@@ -1,5 +1,9 @@
+import type { Template } from '../templates/types';
+import { SectionMatcher } from '../templates/matcher';
 import { defineRule } from './rule';
 import { lineOf, topSections } from './shared/headings';
+
+const matchers = new WeakMap<Template, SectionMatcher>();
 
 export default defineRule({
   id: 'duplicate-section',
@@ -8,15 +12,19 @@ export default defineRule({
   optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
   defaultOptions: {},
   check({ model, report }) {
+    let matcher = matchers.get(model.template);
+    if (!matcher) matchers.set(model.template, (matcher = new SectionMatcher(model.template)));
+    // By id and part: "What went well" and "What went wrong" are two parts of Lessons Learned.
     const firstById = new Map<string, number>();
     for (const section of topSections(model)) {
+      const part = matcher.partOf(section.title);
       for (const id of section.ids) {
-        const first = firstById.get(id);
+        const first = firstById.get(`${id}\u0000${part}`);
         if (first === undefined) {
-          firstById.set(id, section.range.start);
+          firstById.set(`${id}\u0000${part}`, section.range.start);
           continue;
         }
-        const name = model.template.sections.find((s) => s.id === id)?.title ?? section.title;
+        const name = part ? section.title : (model.template.sections.find((s) => s.id === id)?.title ?? section.title);
         report({
           message: `Second "${name}" section (the first is on line ${lineOf(model, first)}): merge them or rename one.`,
           range: { start: section.headerRange.start, end: model.index.lineContentEnd(lineOf(model, section.headerRange.start)) },

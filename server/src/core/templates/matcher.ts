@@ -5,15 +5,21 @@ import type { Template } from './types';
 export class SectionMatcher {
   /** normalized alias -> section id */
   private readonly aliases = new Map<string, string>();
+  /** normalized titles of parts ("what went well"): they match like aliases (see partOf) */
+  private readonly parts = new Set<string>();
   private readonly maxAliasWords: number;
 
   constructor(readonly template: Template) {
     let maxWords = 1;
     for (const section of template.sections) {
-      for (const alias of [section.title, section.id.replace(/-/g, ' '), ...(section.aliases ?? [])]) {
+      for (const alias of [section.title, section.id.replace(/-/g, ' '), ...(section.aliases ?? []), ...(section.parts ?? [])]) {
         const key = normalizeTitle(alias);
         if (key && !this.aliases.has(key)) this.aliases.set(key, section.id);
         maxWords = Math.max(maxWords, key.split(' ').length);
+      }
+      for (const part of section.parts ?? []) {
+        const key = normalizeTitle(part);
+        if (this.aliases.get(key) === section.id) this.parts.add(key);
       }
     }
     this.maxAliasWords = maxWords;
@@ -35,6 +41,16 @@ export class SectionMatcher {
   }
 
   private readonly memo = new Map<string, string[]>();
+
+  /**
+   * The part of a section the title names ("What went well" of Lessons Learned), normalized, or
+   * "" for a title that names a whole section: sections naming different parts of one are not
+   * duplicates of each other.
+   */
+  partOf(title: string): string {
+    const norm = normalizeTitle(title);
+    return this.parts.has(norm) ? norm : '';
+  }
 
   private matchUncached(title: string, strict: boolean): string[] {
     const norm = normalizeTitle(title);

@@ -6,6 +6,8 @@ export interface TemplateSection {
   id: string;
   title: string;
   aliases?: string[];
+  /** Titles of parts that stand for the section on their own ("What went well"); see the schema. */
+  parts?: string[];
   required?: boolean;
   fields?: string[];
   skeleton?: string;
