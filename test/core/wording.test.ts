@@ -76,3 +76,39 @@ describe('blameless word lists', () => {
     assert.throws(() => parseConfig(bad, '.postmortemrc.json', RULES), (e: unknown) => e instanceof ConfigError && /rules\.blameless-wording\.options\.phrases\.0\.match/.test(e.message));
   });
 });
+
+describe('people the document names', () => {
+  const doc = (owners: string[]) => `# Postmortem: resolver outage
+
+## Summary
+
+Between 09:10 and 09:50 UTC (40 minutes) 20% of lookups failed.
+
+## Timeline
+
+- **09:10 UTC:** Network on-call saw the NXDOMAIN alert; Identity team and Dana were paged.
+- **09:50 UTC:** Dana rolled back the zone push.
+
+## Root Cause
+
+A zone push removed a forwarding zone.
+
+## Action Items
+
+| Action | Owner | Due |
+| --- | --- | --- |
+${owners.map((o, i) => `| Check zone pushes ${i} | ${o} | 2030-01-0${i + 1} |`).join('\n')}
+`;
+  const named = (owners: string[]) => {
+    const text = doc(owners);
+    return analyze(text, { path: 'postmortems/r.md' }).findings.filter((f) => f.ruleId === 'blameless-wording').map((f) => text.slice(f.range.start, f.range.end));
+  };
+
+  it('reads a team that owns an item as a team, not as a person named like its first word', () => {
+    assert.deepEqual(named(['Network Eng (D. Ivanova)', 'Identity team (N. Adeyemi)', 'Data Platform on-call rotation']), []);
+  });
+
+  it('still knows the people among the owners', () => {
+    assert.deepEqual(named(['Network Eng (Dana Ivanova)']), ['Dana']);
+  });
+});

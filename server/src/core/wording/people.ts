@@ -7,6 +7,9 @@ import { detachString } from '../text/detach';
 /** Capitalised words that can open a name list but are not names. */
 const NOT_NAMES = new Set(['The', 'Team', 'Teams', 'Incident', 'Commander', 'On-call', 'Oncall', 'SRE', 'Ops', 'DevOps', 'Engineering', 'Support', 'Security', 'Platform', 'Infra', 'Unknown', 'None', 'TBD', 'N/A', 'Dr', 'Mr', 'Mrs', 'Ms']);
 
+/** Words that make an owner a team or a rota, whatever else it says. */
+const TEAM_WORDS = /\b(?:teams?|eng|engineering|platform|infra|infrastructure|ops|devops|sre|support|security|services?|rotation|rota|on-?call|squad|group|crew|desk|department|dept|guild|tribe)\b/i;
+
 export interface KnownPeople {
   /** First names and full names as written ("Sally", "Sally Ride"). */
   names: Set<string>;
@@ -62,6 +65,8 @@ function namesIn(source: string): readonly (readonly string[])[] {
   const own = detachString(source);
   const list: string[][] = [];
   for (const part of own.slice(0, 500).split(/[,;&/()]|\band\b|\n/)) {
+    // "Network Eng (D. Ivanova)", "Identity team": the team is not a person named "Network".
+    if (TEAM_WORDS.test(part)) continue;
     const words = part.replace(/[*_`]/g, '').trim().split(/\s+/).filter((w) => /^\p{Lu}[\p{L}'’-]+$/u.test(w));
     if (words.length === 0 || words.length > 4 || NOT_NAMES.has(words[0]!)) continue;
     list.push(words);
