@@ -113,7 +113,8 @@ export function findPlaceholders(line: string, context: ScanContext = {}): Place
 }
 
 function wordPlaceholder(line: string, start: number, end: number, word: string, mostlyCaps: boolean): PlaceholderKind | 'pair' | undefined {
-  if (MARKERS.has(word)) return 'marker';
+  // "TODO list:" names the list below it.
+  if (MARKERS.has(word)) return word === 'TODO' && /^\s*(?:list|items)\b/i.test(line.slice(end, end + 8)) ? undefined : 'marker';
   // "XXX" and "$XXX" are blanks; "10.0.XXX.XXX" and "XXX-1234" are redactions or real names.
   if (/^X{3,}$/.test(word)) return /[./\-:]/.test(line[start - 1] ?? '') || /[./\-:]\w/.test(line.slice(end, end + 2)) ? undefined : 'marker';
   if (word !== word.toUpperCase() || word.length < 4) return undefined;
