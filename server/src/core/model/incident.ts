@@ -55,9 +55,10 @@ function windowIn(text: string, range: TextRange, ctx: Context): { start: Moment
   if (mentions.length >= 2) {
     const lower = slice.toLowerCase();
     const a = mentions[0]!;
-    const b = mentions[1]!;
+    // The same time in another zone, in brackets, is not the end: "from 16:02 UTC (09:02 PDT) to 19:10 UTC".
+    const b = mentions.slice(1).find((m) => !/[([/]\s*$/.test(slice.slice(Math.max(0, m.start - 3), m.start)));
     const before = (m: TimeMention) => lower.slice(Math.max(0, m.start - 40), m.start);
-    if (/\b(start|began|begin|from|since)/.test(before(a)) && /\b(end|until|till|to|resolved|restored|recovered)/.test(before(b))) {
+    if (b && /\b(start|began|begin|from|since)/.test(before(a)) && /\b(end|until|till|to|resolved|restored|recovered)/.test(before(b))) {
       const from = mergeContext(a, b);
       const start = moment(from, range.start, ctx);
       const end = moment(mergeContext(b, from), range.start, { ...(from.date ?? ctx.date ? { date: (from.date ?? ctx.date)! } : {}), ...(from.zone ?? ctx.zone ? { zone: (from.zone ?? ctx.zone)! } : {}) });
