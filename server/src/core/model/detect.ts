@@ -16,11 +16,11 @@ export interface DetectionInput {
 }
 
 const POSTMORTEM_TYPES = new Set(['postmortem', 'post-mortem', 'incident', 'incident-report', 'incident report', 'rca', 'outage']);
-const TITLE_WORDS = /\b(post?[- ]?mortem|incident (report|review|analysis|retrospective)|outage (report|review)|root cause analysis|rca|post[- ]incident (report|review)|service disruption report|incident postmortem)\b/;
+const TITLE_WORDS = /\b(post?[- ]?mortem|incident (report|review|analysis|retrospective|debrief)|outage (report|review)|root cause analysis|rca|post[- ]incident (report|review|debrief)|service disruption report|incident postmortem)\b|^summary of the .{0,120}\b(event|disruption|outage|incident|interruption)\b/;
 /** TITLE_WORDS at the start of a line, after an article or an adjective at most. */
 const OPENING_WORDS = /^\s*(?:(?:an?|the|our|this|public|full|final|detailed|brief)\s+)?\b(post?[- ]?mortem|incident (report|review|analysis|retrospective)|outage (report|review)|root cause analysis|rca|post[- ]incident (report|review)|service disruption report|incident postmortem)\b/;
 /** Words that make a title about an incident, weaker than naming a postmortem. */
-const INCIDENT_WORDS = /\b(outage|incident|downtime|disruption|degradation|degraded|failure|stall|attack|breach|down)\b/;
+const INCIDENT_WORDS = /\b(outage|incident|downtime|disruption|degradation|degraded|failures?|failing|failed|broken|errors|unavailable|interruption|stall|attack|breach|down|debrief)\b/;
 /** Sections only a postmortem has; "Summary" alone is in every kind of document. */
 const TELLING = new Set(['timeline', 'root-cause', 'trigger', 'corrective-actions', 'lessons-learned', 'detection', 'impact']);
 

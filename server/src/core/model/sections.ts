@@ -73,8 +73,10 @@ export function buildSections(textLength: number, candidates: readonly HeaderCan
       }
       const previous = sections[sections.length - 1];
       if (previous && c.kind === 'label') {
-        // "Root Cause" and "Resolution" right after "Root Cause and Resolution" are its parts.
+        // "Root Cause" and "Resolution" right after "Root Cause and Resolution" are its parts, and
+        // so is "Contributing Factors" after "Root Cause".
         if (previous.ids.length > 1 && ids.every((id) => previous.ids.includes(id))) continue;
+        if (ids.every((id) => previous.ids.includes(id)) && matcher.partOf(c.title) !== '') continue;
         if (previous.ids.includes('summary') && ids.every((id) => summaryFields.has(id))) continue;
       }
     }

@@ -145,7 +145,9 @@ export function readTimeline(ctx: Context): Timeline | undefined {
     const entryDate = first.date ? withYear(first.date, date) : date;
     if (first.date) date = entryDate;
     if (first.zone) lastZone = first.zone;
-    const zone = first.zone ?? lastZone ?? timeline.declaredZone?.zone ?? ctx.zone;
+    // A zone written on an entry carries to the next ones ("14:00 PST", "14:05"), unless the
+    // timeline declares its zone ("All times UTC"): then that entry is an exception.
+    const zone = first.zone ?? timeline.declaredZone?.zone ?? lastZone ?? ctx.zone;
     const t = first.time;
     // Keyed by where the timestamp was read (a table row may take it from another cell).
     const entryText = onLine(line, 'entryText', entryTextOf, text, lead);

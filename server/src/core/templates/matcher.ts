@@ -48,8 +48,14 @@ export class SectionMatcher {
    * duplicates of each other.
    */
   partOf(title: string): string {
-    const norm = normalizeTitle(title);
-    return this.parts.has(norm) ? norm : '';
+    if (this.parts.size === 0) return '';
+    // "Contributing factors on our side" names the part it starts with.
+    const words = normalizeTitle(title).split(' ');
+    for (let n = Math.min(words.length, this.maxAliasWords); n >= 1; n--) {
+      const head = words.slice(0, n).join(' ');
+      if (this.parts.has(head)) return head;
+    }
+    return '';
   }
 
   private matchUncached(title: string, strict: boolean): string[] {
