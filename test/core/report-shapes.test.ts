@@ -36,6 +36,11 @@ describe('report shapes', () => {
     assert.deepEqual(rules(text).filter((r) => r.startsWith('timeline') || r.startsWith('window')), []);
   });
 
+  it('takes no alert for an alert: an entry that says none fired marks nothing', () => {
+    const text = body('- 08:30 UTC — Batch not finished; no alert, the SLA check runs only at 09:12.\n- 09:12 UTC — SLA alert fired; on-call paged.\n- 10:00 UTC — Batch finished. Resolved.');
+    assert.deepEqual(rules(text).filter((r) => r.startsWith('timeline') || r.startsWith('window')), []);
+  });
+
   it('reads a debrief and a cloud "Summary of the ... Event" as postmortems', () => {
     const debrief = '# Debrief: listing images broken after a CDN certificate rotation\n\n## Summary\n\nImages failed to load for 40 minutes.\n\n## Timeline\n\n- 10:00 UTC: rotation.\n- 10:40 UTC: rollback.\n\n## What we learned\n\n- Check the chain.\n\n## Remediation items\n\n- [ ] Verify chains (owner: @edge, due 2030-01-01)\n';
     assert.equal(run(debrief).isPostmortem, true);

@@ -108,6 +108,10 @@ ${owners.map((o, i) => `| Check zone pushes ${i} | ${o} | 2030-01-0${i + 1} |`).
     assert.deepEqual(named(['Network Eng (D. Ivanova)', 'Identity team (N. Adeyemi)', 'Data Platform on-call rotation']), []);
   });
 
+  it('reads "<name> team" in the text as a team, whatever the owners made of the name', () => {
+    assert.deepEqual(named(['Identity (Nia Adeyemi)']), []);
+  });
+
   it('still knows the people among the owners', () => {
     assert.deepEqual(named(['Network Eng (Dana Ivanova)']), ['Dana']);
   });

@@ -321,7 +321,15 @@ export function markersOf(entryText: string, template: Template): MarkerKind[] {
   const lower = ` ${entryText.slice(0, 500).toLowerCase().replace(/[^\p{L}\p{N}-]+/gu, ' ')} `;
   const found: MarkerKind[] = [];
   for (const [kind, words] of Object.entries(template.markers ?? {}) as [MarkerKind, string[]][]) {
-    if (words.some((w) => lower.includes(` ${w.toLowerCase()} `))) found.push(kind);
+    if (words.some((w) => saysWord(lower, ` ${w.toLowerCase()} `))) found.push(kind);
   }
   return found;
+}
+
+/** The marker word said, not denied: "no alert (the SLA check runs at 08:30)" detects nothing. */
+function saysWord(lower: string, needle: string): boolean {
+  for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) {
+    if (!/ (?:no|not|never|without)$/.test(lower.slice(Math.max(0, at - 8), at))) return true;
+  }
+  return false;
 }

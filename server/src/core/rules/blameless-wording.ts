@@ -90,6 +90,9 @@ function checkPhrases(scan: Scan, p: ProseLine): void {
   }
 }
 
+/** A word after a name that makes it a team's: "Analytics team", "Network on-call". */
+const TEAM_AFTER = /^(?:teams?|on-?call|oncall|squad|crew|engineers|engineering|eng|sre|support|rota|rotation|folks)$/i;
+
 /** The person word `i` names ("@alice", "Sally", "Sally Ride"), if any. */
 function personAt(scan: Scan, p: ProseLine, words: Word[], i: number, quoted: () => Set<string>): string | undefined {
   const w = words[i]!;
@@ -101,6 +104,8 @@ function personAt(scan: Scan, p: ProseLine, words: Word[], i: number, quoted: ()
   }
   if (!scan.people.names.has(w.text)) return undefined;
   const next = words[i + 1];
+  // "Analytics team notices...": an owner written "Analytics (Wei Zhang)" named a team.
+  if (next && !next.clauseStart && TEAM_AFTER.test(next.text)) return undefined;
   const known = scan.people.surnames.get(w.text);
   if (!next || !known || !/^\p{Lu}/u.test(next.text) || next.clauseStart) return w.text;
   // "Mario Vega" is someone else than the author "Mario Havel".

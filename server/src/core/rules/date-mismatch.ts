@@ -61,6 +61,8 @@ export default defineRule<Options>({
     }
     if (file && title) {
       if (Math.abs(daysBetween(file, title.date)) <= options.toleranceDays) return;
+      // A file named by the first day of the span the title gives.
+      if (title.first && daysBetween(title.first, file) >= -options.toleranceDays && daysBetween(file, title.date) >= 0) return;
       const agrees = titleFits === true ? ` (the title agrees with ${describe(evidence, year).replace(/ (says|runs|dates it) .*/, '')})` : '';
       report({
         message: `The file name says ${formatDate(file)}, but the title says ${formatDate(title.date)}${agrees}: one of them is wrong.`,

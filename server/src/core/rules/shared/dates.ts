@@ -82,13 +82,17 @@ export function incidentDate(model: PostmortemModel): CalendarDate | undefined {
 }
 
 /** The first full date in the title ("2018-01-11, Hub 403"), with its document range when known. */
-export function titleDate(model: PostmortemModel): { date: CalendarDate; range?: TextRange } | undefined {
+export function titleDate(model: PostmortemModel): { date: CalendarDate; first?: CalendarDate; range?: TextRange } | undefined {
   if (!model.title) return undefined;
   const m = findTimeMentions(model.title.text).find((t) => t.date?.year !== undefined);
   if (!m?.date) return undefined;
+  // "3–6 March 2025": the title dates a span, from its first day.
+  const span = /(?:^|[^\d])(\d{1,2})\s*[–—-]\s*$/.exec(model.title.text.slice(Math.max(0, m.start - 8), m.start));
+  const firstDay = span ? Number(span[1]) : NaN;
+  const first = firstDay >= 1 && firstDay < m.date.day ? { first: { ...m.date, day: firstDay } } : {};
   // The title's text is markup-free; find the same words in the heading line for the range.
-  if (model.title.range.end <= model.title.range.start) return { date: m.date };
-  return { date: m.date, range: within(model, model.title.range, model.title.text.slice(m.start, m.end)) };
+  if (model.title.range.end <= model.title.range.start) return { date: m.date, ...first };
+  return { date: m.date, ...first, range: within(model, model.title.range, model.title.text.slice(m.start, m.end)) };
 }
 
 /** A date in a file's name: "2021-08-22-split.md", "postmortem_20240520.md". */
