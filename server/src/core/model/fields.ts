@@ -13,7 +13,7 @@ function define(key: string, labels: string[]): void {
 }
 define('duration', ['duration', 'outage duration', 'incident duration', 'total duration', 'downtime', 'total downtime', 'length', 'outage length', 'incident time', 'incident window', 'impact window', 'outage window', 'time window', 'outage period', 'incident period', 'duration of outage', 'duration of the outage', 'duration of incident', 'time frame', 'timeframe', 'when', 'outage time']);
 define('start', ['start', 'start time', 'started', 'start date', 'start date/time', 'start datetime', 'start-time', 'began', 'incident start', 'outage start', 'outage began', 'start of outage', 'start of incident', 'incident began', 'began at', 'started at', 'from']);
-define('end', ['end', 'end time', 'ended', 'end date', 'end date/time', 'end datetime', 'end-time', 'incident end', 'outage end', 'end of outage', 'end of incident', 'resolved at', 'ended at', 'restored at', 'resolution time', 'until', 'to']);
+define('end', ['end', 'end time', 'ended', 'end date', 'end date/time', 'end datetime', 'end-time', 'incident end', 'outage end', 'end of outage', 'end of incident', 'resolved at', 'resolved', 'ended at', 'restored at', 'resolution time', 'until', 'to']);
 define('impact', ['impact', 'customer impact', 'user impact', 'impact summary', 'business impact', 'affected', 'affected users', 'affected services', 'scope']);
 define('root-cause', ['root cause', 'root causes', 'cause', 'the root cause', 'primary cause', 'underlying cause']);
 define('severity', ['severity', 'sev', 'severity level', 'incident severity', 'priority', 'incident level']);
@@ -32,9 +32,19 @@ export function fieldKey(label: string): string | undefined {
  * What a line holds for findFields, read once per line (model/line-memo.ts): a "Label: value"
  * with its key (offsets relative to the line), or a table row's label cells (by index) with theirs.
  */
-type LineFields = { label: string; key: string; start: number; end: number } | { cells: { index: number; key: string; label: string }[] } | null;
+type LineFields = { label: string; key: string; start: number; end: number } | { cells: { index: number; key: string; label: string }[] } | { columns: { index: number; key: string; label: string }[] } | null;
 
 function readLineFields(text: string, line: DocLine): LineFields {
+  if (line.kind === 'table-row' && line.cells && line.header) {
+    // "| Severity | Started | Resolved | Duration |" over one row of values: fields by column.
+    const columns: { index: number; key: string; label: string }[] = [];
+    for (let i = 0; i < line.cells.length; i++) {
+      const label = text.slice(line.cells[i]!.start, line.cells[i]!.end).replace(/[*_`]/g, '').trim();
+      const key = fieldKey(label);
+      if (key) columns.push({ index: i, key, label: detachString(label) });
+    }
+    return columns.length >= 2 ? { columns } : null;
+  }
   if (line.kind === 'table-row' && line.cells && line.cells.length >= 2 && !line.header) {
     const cells: { index: number; key: string; label: string }[] = [];
     for (let i = 0; i + 1 < line.cells.length; i += 2) {
@@ -61,6 +71,20 @@ export function findFields(text: string, lines: readonly DocLine[], sections: re
     if (found === undefined) line.memo.field = found = readLineFields(text, line);
     if (!found) continue;
     const section = s >= 0 && line.start < sections[s]!.range.end ? innermost(sections, s, line.start) : undefined;
+    if ('columns' in found) {
+      // Only a table of one row of values: more rows are a list of things (action items with an
+      // Owner and a Status column), not the incident's fields.
+      const row = lines[n + 1];
+      const after = lines[n + 2];
+      if (!row?.cells || row.kind !== 'table-row' || row.containerEnd !== line.containerEnd) continue;
+      if (after?.kind === 'table-row' && after.containerEnd === line.containerEnd) continue;
+      for (const c of found.columns) {
+        const v = row.cells[c.index];
+        if (!v) continue;
+        fields.push({ key: c.key, label: c.label, range: { start: row.start, end: row.end }, valueRange: { start: v.start, end: v.end }, value: text.slice(v.start, v.end), ...(section !== undefined ? { section } : {}), source: 'table' });
+      }
+      continue;
+    }
     if ('cells' in found) {
       // "| Start Time | 14:00 | Detected | 14:05 |": label cells followed by value cells.
       for (const c of found.cells) {

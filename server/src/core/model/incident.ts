@@ -116,6 +116,10 @@ export function readIncident(ctx: Context): Incident {
           if (incident.stated && incident.durationSource && startField.section !== undefined && startField.section === endField.section) {
             incident.statedTogether = ctx.fields.some((f) => f.key === 'duration' && f.valueRange === incident.durationSource && f.section === startField.section);
           }
+          // One table row: "| 14:03 UTC | 15:15 UTC | 1h 12m |".
+          if (incident.stated && incident.durationSource && startField.range.start === endField.range.start) {
+            incident.statedTogether ||= ctx.fields.some((f) => f.key === 'duration' && f.valueRange === incident.durationSource && f.range.start === startField.range.start);
+          }
         }
       }
     }
