@@ -36,7 +36,9 @@ type LineFields = { label: string; key: string; start: number; end: number } | {
 
 function readLineFields(text: string, line: DocLine): LineFields {
   if (line.kind === 'table-row' && line.cells && line.header) {
-    // "| Severity | Started | Resolved | Duration |" over one row of values: fields by column.
+    // "| Severity | Started | Resolved | Duration |" over one row of values: fields by column. A
+    // header holding values ("| Start Time | 14:00 | End Time | 15:00 |") is a form, not names.
+    if (/\d/.test(text.slice(line.start, line.end))) return null;
     const columns: { index: number; key: string; label: string }[] = [];
     for (let i = 0; i < line.cells.length; i++) {
       const label = text.slice(line.cells[i]!.start, line.cells[i]!.end).replace(/[*_`]/g, '').trim();
