@@ -5,7 +5,7 @@ import { LineIndex } from '../text/line-index';
 import { stripMarkup } from '../text/plain';
 import { findTimeMentions, lookupZone } from '../time';
 import type { CalendarDate, Zone } from '../time/types';
-import { SectionMatcher } from '../templates/matcher';
+import { matcherFor } from '../templates/matcher';
 import type { Template } from '../templates/types';
 import { readActionItems } from './action-items';
 import { detectPostmortem } from './detect';
@@ -25,13 +25,6 @@ export interface ModelOptions {
   pathPatterns: readonly RegExp[];
   /** Zone for times written without one, e.g. "UTC". */
   timeZone?: string;
-}
-
-const matchers = new WeakMap<Template, SectionMatcher>();
-function matcherFor(t: Template): SectionMatcher {
-  let m = matchers.get(t);
-  if (!m) matchers.set(t, (m = new SectionMatcher(t)));
-  return m;
 }
 
 /** Picks the template whose sections the document matches best (front matter can name one). */

@@ -4,6 +4,7 @@
 
 import type { Nodes, Root, TableRow } from 'mdast';
 import type { TextRange } from '../types';
+import { isRawHtmlBlock } from '../parse/blocks';
 import { snapOffset } from '../text/boundaries';
 
 export type LineKind =
@@ -39,9 +40,6 @@ export interface SourceLine extends TextRange {
    */
   rawHtml?: boolean;
 }
-
-/** The openings of CommonMark's HTML blocks that run past blank lines (types 1 to 5). */
-const RAW_HTML_BLOCK = /^ {0,3}<(?:!--|\?|![A-Za-z]|!\[CDATA\[|(?:script|pre|style|textarea)(?=[\s>]|$))/i;
 
 function offsets(node: Nodes): TextRange | undefined {
   const s = node.position?.start.offset;
@@ -151,7 +149,7 @@ function visit(text: string, { node, listDepth, containerEnd, list }: Visit, out
       });
       return;
     case 'html': {
-      const raw = RAW_HTML_BLOCK.test(node.value);
+      const raw = isRawHtmlBlock(node.value);
       for (const line of splitLines(text, r.start, r.end)) out.push({ ...line, kind: 'html', depth: 0, containerEnd, ...(raw ? { rawHtml: true } : {}) });
       return;
     }

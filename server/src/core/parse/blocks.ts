@@ -132,24 +132,38 @@ const RAW_HTML_OPENERS: readonly [string, string][] = [
   ['<![cdata[', ']]>'],
 ];
 
+/**
+ * The opening and the end marker of an HTML block that does not end at a blank line (a comment,
+ * <pre>, <script>...), for the lower-cased start of a line from its "<"; else undefined.
+ */
+function rawHtmlKind(head: string): readonly [string, string] | undefined {
+  for (const kind of RAW_HTML_OPENERS) {
+    const open = kind[0];
+    if (!head.startsWith(open)) continue;
+    const after = head.charCodeAt(open.length);
+    // <pre must be followed by space, > or end of line to be the raw-text block.
+    if (/[a-z]$/.test(open) && !(Number.isNaN(after) || after === 32 || after === 62 || after === 9)) continue;
+    return kind;
+  }
+  return head.startsWith('<!') && head.length > 2 && /[a-z]/.test(head[2]!) ? ['<!', '>'] : undefined;
+}
+
+/** Whether an HTML block's text (an mdast html node's value) is one that runs past blank lines. */
+export function isRawHtmlBlock(html: string): boolean {
+  const head = html.replace(/^ {0,3}/, '').slice(0, 12);
+  const lineEnd = head.search(/[\r\n]/);
+  return rawHtmlKind((lineEnd < 0 ? head : head.slice(0, lineEnd)).toLowerCase()) !== undefined;
+}
+
 /** For HTML blocks that do not end at a blank line: the marker that ends them. */
 function htmlBlockEnd(text: string, line: Line): string | undefined {
   let i = line.start;
   while (i < line.end && i - line.start < 4 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 62)) i++;
   if (text.charCodeAt(i) !== 60) return undefined;
-  const head = text.slice(i, Math.min(line.end, i + 12)).toLowerCase();
-  for (const [open, close] of RAW_HTML_OPENERS) {
-    if (head.startsWith(open)) {
-      const after = head.charCodeAt(open.length);
-      // <pre must be followed by space, > or end of line to be the raw-text block.
-      if (/[a-z]$/.test(open) && !(Number.isNaN(after) || after === 32 || after === 62 || after === 9)) continue;
-      return text.slice(i, line.end).toLowerCase().includes(close, open.length) ? undefined : close;
-    }
-  }
-  if (head.startsWith('<!') && head.length > 2 && /[a-z]/.test(head[2]!)) {
-    return text.slice(i, line.end).includes('>', 2) ? undefined : '>';
-  }
-  return undefined;
+  const kind = rawHtmlKind(text.slice(i, Math.min(line.end, i + 12)).toLowerCase());
+  if (!kind) return undefined;
+  const [open, close] = kind;
+  return text.slice(i, line.end).toLowerCase().includes(close, open.length) ? undefined : close;
 }
 
 // CommonMark HTML block type 6: these tags start a block that runs to the next blank line, and
@@ -237,21 +251,33 @@ function opensInsideItem(text: string, line: Line): boolean {
   return /^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)*(?:`{3,}|~{3,}|<)/.test(head);
 }
 
+/** A "---" line (trailing spaces allowed): front matter's opening and closing line. */
+function isDashLine(text: string, line: Line): boolean {
+  return text.slice(line.start, line.end).trimEnd() === '---';
+}
+
 /** Whether the text's first line is "---", which a later "---" line makes front matter. */
 export function opensFrontMatter(text: string): boolean {
   const first = lines(text).next();
-  return !first.done && text.slice(first.value.start, first.value.end).trimEnd() === '---';
+  return !first.done && isDashLine(text, first.value);
+}
+
+/** Whether a line that [from, to] touches is a "---" line. */
+export function touchesDashLine(text: string, from: number, to: number): boolean {
+  const start = Math.max(text.lastIndexOf('\n', from - 1), text.lastIndexOf('\r', from - 1)) + 1;
+  for (const line of lines(text, start)) {
+    if (line.start > to) break;
+    if (isDashLine(text, line)) return true;
+  }
+  return false;
 }
 
 /** Length of the YAML front matter block at the start, including its closing line, or 0. */
 export function frontMatterLength(text: string): number {
   const it = lines(text);
   const first = it.next();
-  if (first.done || text.slice(first.value.start, first.value.end).trimEnd() !== '---') return 0;
-  for (const line of it) {
-    const content = text.slice(line.start, line.end).trimEnd();
-    if (content === '---') return line.next;
-  }
+  if (first.done || !isDashLine(text, first.value)) return 0;
+  for (const line of it) if (isDashLine(text, line)) return line.next;
   return 0;
 }
 

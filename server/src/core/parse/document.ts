@@ -2,7 +2,7 @@
 import type { Root, RootContent } from 'mdast';
 import { newLineMemo, type LineMemo } from '../model/line-memo';
 import { collectLines, type SourceLine } from '../model/lines';
-import { markerAt, MIN_PIECE, opensFrontMatter, splitFrom, type Block } from './blocks';
+import { markerAt, MIN_PIECE, opensFrontMatter, splitFrom, touchesDashLine, type Block } from './blocks';
 import { parseMarkdown } from './markdown';
 import { RecycledArrays } from './recycle';
 
@@ -121,7 +121,7 @@ export class BlockCache {
     const changedEnd = body.length - suffix;
     // A "---" at the top that nothing closed becomes front matter when a closing line appears
     // anywhere below it, which turns every block in between into front matter: split it all again.
-    if (!old[0]?.frontMatter && opensFrontMatter(body) && makesDashLine(body, prefix, changedEnd)) {
+    if (!old[0]?.frontMatter && opensFrontMatter(body) && touchesDashLine(body, prefix, changedEnd)) {
       return this.parseAll(text, body, skip, new Map(old.map((b, i) => [(i === 0 ? '\u0000' : '') + previous.body.slice(b.start - skip, b.end - skip), b.data])));
     }
     // Resume at the last block whose first line (line break included) lies before the change: its
@@ -218,18 +218,6 @@ export class BlockCache {
       return { start, end, frontMatter: b.frontMatter === true, continuesList: b.continuesList === true, data };
     });
   }
-}
-
-/** Whether a line that [from, to) touches is a "---" line (with trailing spaces or not). */
-function makesDashLine(text: string, from: number, to: number): boolean {
-  let start = Math.max(text.lastIndexOf('\n', from - 1), text.lastIndexOf('\r', from - 1)) + 1;
-  while (start <= to && start < text.length) {
-    let end = start;
-    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-    if (text.slice(start, end).trimEnd() === '---') return true;
-    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
-  }
-  return false;
 }
 
 /** Compares in slices (string equality runs at memory speed), then narrows down by character. */

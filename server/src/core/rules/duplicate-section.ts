@@ -1,9 +1,6 @@
-import type { Template } from '../templates/types';
-import { SectionMatcher } from '../templates/matcher';
+import { matcherFor } from '../templates/matcher';
 import { defineRule } from './rule';
 import { lineOf, topSections } from './shared/headings';
-
-const matchers = new WeakMap<Template, SectionMatcher>();
 
 export default defineRule({
   id: 'duplicate-section',
@@ -12,8 +9,7 @@ export default defineRule({
   optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
   defaultOptions: {},
   check({ model, report }) {
-    let matcher = matchers.get(model.template);
-    if (!matcher) matchers.set(model.template, (matcher = new SectionMatcher(model.template)));
+    const matcher = matcherFor(model.template);
     // By id and part: "What went well" and "What went wrong" are two parts of Lessons Learned.
     const firstById = new Map<string, number>();
     for (const section of topSections(model)) {

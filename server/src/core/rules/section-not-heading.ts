@@ -1,8 +1,7 @@
 import type { DocLine } from '../model/doc-lines';
 import type { PostmortemModel } from '../model/types';
 import { buildSections, findHeaderCandidates } from '../model/sections';
-import { SectionMatcher } from '../templates/matcher';
-import type { Template } from '../templates/types';
+import { matcherFor } from '../templates/matcher';
 import { keepsWords } from '../text/words';
 import { defineRule, type RuleContext } from './rule';
 import { eolOf, sectionHeadingLevel } from './shared/headings';
@@ -31,7 +30,6 @@ function htmlBlockGoesOn(model: PostmortemModel, line: DocLine): boolean {
   return false;
 }
 
-const matchers = new WeakMap<Template, SectionMatcher>();
 
 /**
  * Which of the planned fixes (line start -> new heading level and title) would make ANOTHER line
@@ -41,8 +39,7 @@ const matchers = new WeakMap<Template, SectionMatcher>();
  * the section structure (linear); each new section found is blamed on the fix closest above it.
  */
 function cascadingFixes(model: PostmortemModel, planned: ReadonlyMap<number, { depth: number; title: string }>): Set<number> {
-  let matcher = matchers.get(model.template);
-  if (!matcher) matchers.set(model.template, (matcher = new SectionMatcher(model.template)));
+  const matcher = matcherFor(model.template);
   const candidates = findHeaderCandidates(model.text, model.lines);
   const known = new Set(model.sections.map((s) => s.headerRange.start));
   const blamed = new Set<number>();

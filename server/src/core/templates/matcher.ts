@@ -1,6 +1,15 @@
 import { normalizeTitle } from '../text/plain';
 import type { Template } from './types';
 
+const matchers = new WeakMap<Template, SectionMatcher>();
+
+/** The template's matcher, built once per template. */
+export function matcherFor(template: Template): SectionMatcher {
+  let m = matchers.get(template);
+  if (!m) matchers.set(template, (m = new SectionMatcher(template)));
+  return m;
+}
+
 /** Matches written titles to a template's canonical section ids. Built once per template. */
 export class SectionMatcher {
   /** normalized alias -> section id */
