@@ -70,4 +70,35 @@ describe('action items', () => {
       { source: 'table', checked: true, owner: undefined, due: undefined, ticket: undefined },
     ]);
   });
+
+  it('keeps deadlines named without a date, and only after a key that makes them one', () => {
+    const named = (i: ActionItem) => [i.text.slice(0, 12), i.due === undefined ? null : 'date', i.dueText ?? null];
+    const got = items(
+      [
+        '- [ ] Add canary @ann, due end of sprint 14',
+        '- [ ] Split the job @bo (ETA: next release)',
+        '- [ ] Add alerts @cy by next sprint',
+        '- [ ] Fix the runbook @di, deadline EOQ',
+        '- [ ] Review access @ed by release managers',
+        '- [ ] Rotate keys @fa by the end of the month',
+        '',
+        '| Action | Owner | Due |',
+        '|---|---|---|',
+        '| Add dashboards | @gu | Sprint 15 |',
+        '| Page the DBA | @ha | 2024-09-01 |',
+        '| Write docs | @io | soon |',
+      ].join('\n'),
+    ).map(named);
+    assert.deepEqual(got, [
+      ['Add canary @', null, 'end of sprint 14'],
+      ['Split the jo', null, 'next release'],
+      ['Add alerts @', null, 'next sprint'],
+      ['Fix the runb', null, 'EOQ'],
+      ['Review acces', null, null],
+      ['Rotate keys ', null, 'end of month'],
+      ['Add dashboar', null, 'Sprint 15'],
+      ['Page the DBA', 'date', null],
+      ['Write docs', null, null],
+    ]);
+  });
 });

@@ -21,7 +21,7 @@ export interface ActionItemOptions {
 export interface OpenActionItem {
   text: string;
   owner: string | null;
-  /** "2024-07-01", or "Jul 1" when neither the item nor the incident gives a year. */
+  /** "2024-07-01", "Jul 1" when neither the item nor the incident gives a year, or a deadline named without a date ("end of sprint 14"). */
   due: string | null;
   /** Past its due date by more than the grace days. */
   overdue: boolean;
@@ -103,7 +103,7 @@ function openItem(model: PostmortemModel, item: ActionItem, incident: CalendarDa
   return {
     text: item.text.trim(),
     owner: item.owner ?? null,
-    due: due ? formatDate(due) : null,
+    due: due ? formatDate(due) : (item.dueText ?? null),
     overdue,
     daysLate: overdue ? late! : null,
     ticket: item.ticket ?? null,

@@ -44,7 +44,7 @@ interface Column {
 
 const COLUMNS: readonly Column[] = [
   { title: 'Owner', noun: 'an owner', has: (i) => i.owner !== undefined, cell: (i) => h('td', { className: ['pm-owner'] }, i.owner ?? '') },
-  { title: 'Due', noun: 'a due date', has: (i) => i.due !== undefined, cell: (i) => h('td', { className: ['pm-due'] }, i.due ? dateText(i.due) : '') },
+  { title: 'Due', noun: 'a due date', has: (i) => i.due !== undefined || i.dueText !== undefined, cell: (i) => h('td', { className: ['pm-due'] }, i.due ? dateText(i.due) : (i.dueText ?? '')) },
   { title: 'Status', noun: 'a status', has: (i) => i.checked !== null, cell: (i, now) => h('td', { className: ['pm-state'] }, status(i, now)) },
   { title: 'Ticket', noun: 'a ticket', has: (i) => i.ticket !== undefined, cell: (i) => h('td', { className: ['pm-ticket-cell'] }, ticket(i.ticket)) },
 ];

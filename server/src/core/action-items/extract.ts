@@ -3,6 +3,9 @@
 // bullet that only groups others ("- Process improvements:") is a heading, not an item.
 import { firstLineAtOrAfter, type DocLine } from '../model/doc-lines';
 import type { ActionItem, Section } from '../model/types';
+import { inDateOrder } from '../time/calendar';
+import type { CalendarDate } from '../time/types';
+import type { TextRange } from '../types';
 import { maskLine } from '../rules/shared/prose';
 import { stripMarkup } from '../text/plain';
 import { cellOf } from './cells';
@@ -12,7 +15,7 @@ const ACTION_SECTION_IDS = new Set(['corrective-actions', 'action-items']);
 /** Enough of an item's first paragraph to find its owner, date and ticket. */
 const MAX_ITEM_TEXT = 1000;
 
-export function readActionItems(text: string, lines: readonly DocLine[], sections: readonly Section[]): ActionItem[] {
+export function readActionItems(text: string, lines: readonly DocLine[], sections: readonly Section[], dayFirst = false): ActionItem[] {
   const items: ActionItem[] = [];
   const seen = new Set<number>();
   sections.forEach((section, index) => {
@@ -28,6 +31,8 @@ export function readActionItems(text: string, lines: readonly DocLine[], section
     for (const item of listItems(text, within, index)) items.push(item);
     for (const item of tableItems(text, within, index)) items.push(item);
   });
+  // "due 01/04/2026" in a document that writes day-first is April 1 (model/date-order.ts).
+  if (dayFirst) for (const item of items) if (item.due) item.due = inDateOrder(item.due, true);
   return items.sort((a, b) => a.range.start - b.range.start);
 }
 
@@ -85,12 +90,17 @@ function isDetail(text: string, line: DocLine): boolean {
 
 function merge(item: ActionItem, parts: ItemParts): void {
   if (parts.owner && item.owner === undefined) item.owner = parts.owner.value;
-  if (parts.due && item.due === undefined) {
-    item.due = parts.due.value;
-    item.dueRange = parts.due.range;
+  if (parts.due && item.due === undefined && item.dueText === undefined) {
+    setDue(item, parts.due.value, parts.due.range);
   }
   if (parts.ticket && item.ticket === undefined) item.ticket = parts.ticket.value;
   if (parts.done && item.checked !== false) item.checked = true;
+}
+
+function setDue(item: ActionItem, due: CalendarDate | string, range: TextRange): void {
+  if (typeof due === 'string') item.dueText = due;
+  else item.due = due;
+  item.dueRange = range;
 }
 
 function tableItems(text: string, lines: readonly DocLine[], section: number): ActionItem[] {
@@ -119,10 +129,7 @@ function tableItems(text: string, lines: readonly DocLine[], section: number): A
       else if (column === 'status') item.checked = statusOf(cell.text) ?? item.checked;
       else if (column === 'due') {
         const due = dueOf(cell.text);
-        if (due) {
-          item.due = due.value;
-          item.dueRange = { start: cell.range.start + due.start, end: cell.range.start + due.end };
-        }
+        if (due) setDue(item, due.value, { start: cell.range.start + due.start, end: cell.range.start + due.end });
       }
     });
     // The action's own text may still name an owner or a date ("Add alerts (owner: @bob)").

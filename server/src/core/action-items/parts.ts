@@ -13,14 +13,15 @@ export interface Part<T> {
 
 export interface ItemParts {
   owner?: Part<string>;
-  due?: Part<CalendarDate>;
+  /** A calendar date, or a deadline named without one ("end of sprint 14", "next release"). */
+  due?: Part<CalendarDate | string>;
   ticket?: Part<string>;
   done?: boolean;
 }
 
 /** Words that introduce an owner: "Owner: Alice", "assigned to @bob", "(DRI: Carol)". */
 const OWNER_KEY = /\b(?:owners?|assignees?|assigned to|owned by|responsible|dri|poc)\b\s*[:=]?\s*/giu;
-const DUE_KEY = /\b(?:due(?: date)?(?: on| by)?|deadline|eta|target(?: date)?|by|before|no later than)\b\s*[:=]?\s*(?:end of )?/gi;
+const DUE_KEY = /\b(?:due(?: date)?(?: on| by)?|deadline|eta|target(?: date)?|by|before|no later than)\b\s*[:=]?\s*(?:(?:the )?end of (?:the )?)?/gi;
 /** "caused by", "reported by": "by" after these names who or what, not a deadline. */
 const BY_AFTER_VERB = /\b(?!(?:scheduled|planned|expected|targeted|completed|finished|done|fixed|resolved|shipped|delivered)\b)\w+ed\s+$/i;
 /** Upper-case words before a dash and digits that are not tickets: SEV-1, UTF-8, CVE-2021-1234. */
@@ -65,7 +66,23 @@ function ownerIn(s: string): Found<string> | undefined {
   return undefined;
 }
 
-function dueIn(s: string): Found<CalendarDate> | undefined {
+/**
+ * A deadline the team's calendar knows but a date parser cannot: "sprint 14", "the next release",
+ * "EOQ". After "by" or "before" it needs a qualifier or a number ("by next sprint", "before
+ * sprint 15"), since "by release managers" is not a deadline.
+ */
+const NAMED_DEADLINE = /^(?:the\s+)?(?:(this|next|current|following|upcoming)\s+)?(sprint|release|milestone|iteration|quarter|month|week|cycle|half|fiscal year|year|planning|PI)\b(\s*#?\d{1,4}\b)?|^(?:EO[DWMQY]|H[12](?:\s*'?\d{4})?|FY\s*'?\d{2,4}(?:\s*Q[1-4])?)\b/i;
+
+function namedDeadline(s: string, key: string): Found<string> | undefined {
+  const m = NAMED_DEADLINE.exec(s);
+  if (!m) return undefined;
+  const endOf = /end of (?:the )?$/i.test(key);
+  if (/^(?:by|before)\b/i.test(key) && !endOf && m[2] && !m[1] && !m[3]) return undefined;
+  const value = (endOf ? 'end of ' : '') + m[0].trim();
+  return { value, start: 0, end: m[0].trimEnd().length };
+}
+
+function dueIn(s: string): Found<CalendarDate | string> | undefined {
   DUE_KEY.lastIndex = 0;
   for (let m = DUE_KEY.exec(s); m; m = DUE_KEY.exec(s)) {
     if (/^by\b/i.test(m[0]) && BY_AFTER_VERB.test(s.slice(Math.max(0, m.index - 20), m.index))) continue;
@@ -79,6 +96,8 @@ function dueIn(s: string): Found<CalendarDate> | undefined {
     // The date must follow the keyword at once: "caused by the 2024-05-01 deploy" is no due date.
     const d = findTimeMentions(s.slice(start, start + 40)).find((t) => t.date && t.start <= 1);
     if (d?.date) return { value: d.date, start: start + d.start, end: start + d.end };
+    const named = namedDeadline(s.slice(start, start + 40), m[0]);
+    if (named) return { value: named.value, start, end: start + named.end };
   }
   return undefined;
 }
@@ -129,10 +148,11 @@ export function statusOf(cell: string): boolean | undefined {
   return undefined;
 }
 
-/** A due cell: a date, or a quarter ("Q3 2024"). */
-export function dueOf(cell: string): Found<CalendarDate> | undefined {
-  const quarter = dueIn(`due ${cell}`);
-  if (quarter) return { ...quarter, start: quarter.start - 4, end: quarter.end - 4 };
+/** A due cell: a date, a quarter ("Q3 2024") or a named deadline ("Sprint 14"). */
+export function dueOf(cell: string): Found<CalendarDate | string> | undefined {
+  // As if written after "due": a quarter, a date at the start, or a named deadline.
+  const keyed = dueIn(`due ${cell}`);
+  if (keyed) return { ...keyed, start: keyed.start - 4, end: keyed.end - 4 };
   const d = findTimeMentions(cell.slice(0, 60)).find((t) => t.date);
   return d?.date ? { value: d.date, start: d.start, end: d.end } : undefined;
 }

@@ -5,11 +5,13 @@ import { LineIndex } from '../text/line-index';
 import { stripMarkup } from '../text/plain';
 import { findTimeMentions, lookupZone } from '../time';
 import type { CalendarDate, Zone } from '../time/types';
+import { inDateOrder } from '../time/calendar';
 import { matcherFor } from '../templates/matcher';
 import type { Template } from '../templates/types';
 import { readActionItems } from './action-items';
 import { detectPostmortem } from './detect';
 import { documentLines, type DocLine } from './doc-lines';
+import { writesDayFirst } from './date-order';
 import { findFields, frontMatterFields } from './fields';
 import { readFrontMatter } from './front-matter';
 import { readIncident } from './incident';
@@ -63,17 +65,16 @@ function firstTitle(text: string, lines: readonly DocLine[], fm: Record<string, 
 }
 
 /** A date for the whole document: front matter, a Date field, or the title. */
-function documentDate(text: string, model: Pick<PostmortemModel, 'fields' | 'title'>): CalendarDate | undefined {
+function documentDate(model: Pick<PostmortemModel, 'fields' | 'title' | 'dayFirst'>): CalendarDate | undefined {
   for (const f of model.fields) {
     if (f.key !== 'date' && f.key !== 'start' && f.key !== 'duration') continue;
     const d = findTimeMentions(f.value.slice(0, 300)).find((m) => m.date?.year !== undefined)?.date;
-    if (d) return d;
+    if (d) return inDateOrder(d, model.dayFirst);
   }
   if (model.title) {
     const d = findTimeMentions(model.title.text).find((m) => m.date?.year !== undefined)?.date;
-    if (d) return d;
+    if (d) return inDateOrder(d, model.dayFirst);
   }
-  void text;
   return undefined;
 }
 
@@ -86,15 +87,16 @@ export function buildModel(doc: ParsedDocument, options: ModelOptions): Postmort
   const sections = buildSections(text.length, candidates, matcherFor(template));
   const fields = [...frontMatterFields(text, frontMatter), ...findFields(text, lines, sections)];
   const title = firstTitle(text, lines, frontMatter?.data);
-  const date = documentDate(text, { fields, title });
+  const dayFirst = writesDayFirst(text, title?.text, options.path);
+  const date = documentDate({ fields, title, dayFirst });
   const defaultZone: Zone | undefined = options.timeZone ? lookupZone(options.timeZone) : undefined;
   const fmZone = typeof frontMatter?.data['timezone'] === 'string' ? lookupZone(frontMatter.data['timezone'] as string) : undefined;
   const zone = fmZone ?? defaultZone;
-  const incident = readIncident({ text, lines, sections, fields, ...(date ? { date } : {}), ...(zone ? { zone } : {}) });
+  const incident = readIncident({ text, lines, sections, fields, dayFirst, ...(date ? { date } : {}), ...(zone ? { zone } : {}) });
   const incidentDate = incident.start?.mention.date ?? date;
   const incidentZone = incident.start?.mention.zone ?? zone;
-  const timeline = readTimeline({ text, lines, sections, template, recycled: doc.recycled, ...(incidentDate ? { date: incidentDate } : {}), ...(incidentZone ? { zone: incidentZone } : {}) });
-  const actionItems = readActionItems(text, lines, sections);
+  const timeline = readTimeline({ text, lines, sections, template, dayFirst, recycled: doc.recycled, ...(incidentDate ? { date: incidentDate } : {}), ...(incidentZone ? { zone: incidentZone } : {}) });
+  const actionItems = readActionItems(text, lines, sections, dayFirst);
   const sectionIds = new Set(sections.flatMap((s) => s.ids));
   const opening = lines.slice(0, 3).map((l) => text.slice(l.start, l.contentEnd)).join('\n');
   const detection = detectPostmortem({ ...(options.path ? { path: options.path } : {}), ...(frontMatter ? { frontMatter } : {}), ...(title ? { title: title.text } : {}), opening, sectionIds, pathPatterns: options.pathPatterns });
@@ -118,6 +120,7 @@ export function buildModel(doc: ParsedDocument, options: ModelOptions): Postmort
     ...(timeline ? { timeline } : {}),
     actionItems,
     detection,
+    dayFirst,
     recycled: doc.recycled,
   };
 }

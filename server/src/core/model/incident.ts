@@ -1,6 +1,7 @@
 // The incident window as the document states it: a Duration field, Start/End fields, front matter,
 // or the summary's first sentence that gives a range ("from 10:05 AM to 10:15 AM WAT").
 import { findDurations, findTimeMentions, findTimeRanges, toUtcMinutes } from '../time';
+import { inDateOrder } from '../time/calendar';
 import type { CalendarDate, TimeMention, Zone } from '../time/types';
 import type { TextRange } from '../types';
 import type { DocLine } from './doc-lines';
@@ -14,6 +15,18 @@ interface Context {
   /** A date for times stated without one (the document's date field, title...). */
   date?: CalendarDate;
   zone?: Zone;
+  /** Ambiguous numeric dates are day-first (model/date-order.ts). */
+  dayFirst: boolean;
+}
+
+/** Time mentions in `text`, their dates read in the document's order. */
+function mentionsIn(text: string, ctx: Context): TimeMention[] {
+  const found = findTimeMentions(text);
+  return ctx.dayFirst ? found.map((m) => inOrder(m, true)) : found;
+}
+
+function inOrder(m: TimeMention, dayFirst: boolean): TimeMention {
+  return m.date?.ambiguous ? { ...m, date: inDateOrder(m.date, dayFirst) } : m;
 }
 
 export function moment(mention: TimeMention, offset: number, ctx: { date?: CalendarDate; zone?: Zone }): Moment | undefined {
@@ -43,15 +56,15 @@ function windowIn(text: string, range: TextRange, ctx: Context): { start: Moment
   const slice = text.slice(range.start, range.end);
   const r = findTimeRanges(slice)[0];
   if (r) {
-    const from = mergeContext(r.from, r.to);
-    const to = mergeContext(r.to, from);
+    const from = mergeContext(inOrder(r.from, ctx.dayFirst), inOrder(r.to, ctx.dayFirst));
+    const to = mergeContext(inOrder(r.to, ctx.dayFirst), from);
     const start = moment(from, range.start, ctx);
     const startDate = from.date ?? ctx.date;
     const end = moment(to, range.start, { ...(startDate ? { date: startDate } : {}), ...(from.zone ?? ctx.zone ? { zone: (from.zone ?? ctx.zone)! } : {}) });
     if (start && end) return { start, end: rollForward(start, end) };
   }
   // "starting at 08:30 AM and ending at 10:15 AM UTC"
-  const mentions = findTimeMentions(slice).filter((m) => m.time);
+  const mentions = mentionsIn(slice, ctx).filter((m) => m.time);
   if (mentions.length >= 2) {
     const lower = slice.toLowerCase();
     const a = mentions[0]!;
@@ -103,8 +116,8 @@ export function readIncident(ctx: Context): Incident {
     const startField = ordered.find((f) => f.key === 'start');
     const endField = ordered.find((f) => f.key === 'end');
     if (startField && endField) {
-      const s = findTimeMentions(text.slice(startField.valueRange.start, startField.valueRange.end)).find((m) => m.time);
-      const e = findTimeMentions(text.slice(endField.valueRange.start, endField.valueRange.end)).find((m) => m.time);
+      const s = mentionsIn(text.slice(startField.valueRange.start, startField.valueRange.end), ctx).find((m) => m.time);
+      const e = mentionsIn(text.slice(endField.valueRange.start, endField.valueRange.end), ctx).find((m) => m.time);
       if (s && e) {
         const from = mergeContext(s, e);
         const start = moment(from, startField.valueRange.start, ctx);
@@ -138,25 +151,55 @@ function crossesMidnightOnClock(start: Moment, end: Moment): boolean {
   return t.hour * 60 + t.minute + (end.minutes - start.minutes) > 24 * 60;
 }
 
-/** The first summary line that states a window; a duration in the same line is "stated together". */
+/**
+ * The first summary line that states a window; a duration in the same sentence is "stated
+ * together". Markdown paragraphs are wrapped, so the sentence may go on to the paragraph's next line:
+ * "from 23:40 UTC on 10/03 to\n00:25 UTC on 11/03 (45 minutes)".
+ */
 function readSummaryProse(ctx: Context, summary: Section, incident: Incident): void {
-  for (const line of ctx.lines) {
+  const { lines, text } = ctx;
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!;
     if (line.start < summary.bodyRange.start) continue;
     if (line.start >= summary.bodyRange.end) break;
     if (line.kind === 'heading' || line.kind === 'table-row') continue;
-    const range = { start: line.contentStart, end: line.contentEnd };
-    const window = windowIn(ctx.text, range, ctx);
+    const next = continuation(lines, n, summary);
+    let range = { start: line.contentStart, end: line.contentEnd };
+    let window = windowIn(text, range, ctx);
+    if (!window && next) {
+      range = { start: line.contentStart, end: next.contentEnd };
+      window = windowIn(text, range, ctx);
+    }
     if (!window) continue;
     Object.assign(incident, window, { windowSource: range });
-    const stated = durationsIn(ctx.text, range)[0] ?? lastedIn(ctx, summary);
+    const stated = durationsIn(text, range)[0] ?? sentenceGoesOn(text, window.end.range.end, range.end, next) ?? lastedIn(ctx, summary);
     if (stated && !incident.stated) {
       incident.stated = stated;
-      incident.durationSource = range;
+      incident.durationSource = stated.range.end <= range.end ? range : { start: range.start, end: stated.range.end };
       incident.statedTogether = true;
     }
     return;
   }
 }
+
+/** The next line of the same paragraph, inside the summary. */
+function continuation(lines: readonly DocLine[], n: number, summary: Section): DocLine | undefined {
+  const next = lines[n + 1];
+  return next && next.kind === 'text' && next.paragraphEnd === undefined && lines[n]!.kind === 'text' && next.start < summary.bodyRange.end ? next : undefined;
+}
+
+/**
+ * A length right after the window, across the line break: "... to 00:25 UTC\n(45 minutes)". Only
+ * right after it: later in the sentence a length is usually a part ("logins failed for 20 minutes").
+ */
+function sentenceGoesOn(text: string, windowEnd: number, lineEnd: number, next: DocLine | undefined): StatedDuration | undefined {
+  if (!next || lineEnd > next.start || !JUST_BEFORE_LENGTH.test(text.slice(windowEnd, lineEnd))) return undefined;
+  const stated = durationsIn(text, { start: next.contentStart, end: Math.min(next.contentEnd, next.contentStart + 60) })[0];
+  return stated && JUST_BEFORE_LENGTH.test(text.slice(next.contentStart, stated.range.start)) ? stated : undefined;
+}
+
+/** What may stand between a window and its length: "(", ", for about", " — lasting". */
+const JUST_BEFORE_LENGTH = /^[\s,(—–-]*(?:(?:for|lasting|a total of|in total)\s+)?(?:(?:about|approximately|approx\.|around|roughly|nearly|almost|~)\s*)?$/i;
 
 /**
  * "The incident lasted 2 hours 45 minutes" elsewhere in the summary that gave the window: its length,

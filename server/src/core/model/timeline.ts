@@ -4,6 +4,7 @@ import { findTimeMentions, findZoneDeclaration, looksLikeTimestampButUnreadable,
 import type { CalendarDate, TimeMention, TimeRangeMention, Zone } from '../time/types';
 import type { MarkerKind, Template } from '../templates/types';
 import type { RecycledArrays } from '../parse/recycle';
+import { inDateOrder } from '../time/calendar';
 import { detachString } from '../text/detach';
 import { firstLineAtOrAfter, onLine, onLineOwned, type DocLine } from './doc-lines';
 import type { Section, Timeline, TimelineEntry } from './types';
@@ -13,6 +14,8 @@ interface Context {
   lines: readonly DocLine[];
   sections: readonly Section[];
   template: Template;
+  /** Ambiguous numeric dates are day-first (model/date-order.ts). */
+  dayFirst: boolean;
   recycled: RecycledArrays;
   /** Date and zone of the incident, for entries that state neither. */
   date?: CalendarDate;
@@ -102,7 +105,8 @@ export function readTimeline(ctx: Context): Timeline | undefined {
   const headerText = text.slice(section.headerRange.start, section.headerRange.end);
   const headerZone = findZoneDeclaration(headerText);
   if (headerZone) timeline.declaredZone = { zone: headerZone, range: section.headerRange };
-  const headerDate = findTimeMentions(headerText).find((m) => m.date && !m.time)?.date;
+  const writtenDate = findTimeMentions(headerText).find((m) => m.date && !m.time)?.date;
+  const headerDate = writtenDate && inDateOrder(writtenDate, ctx.dayFirst);
   if (headerDate) timeline.date = headerDate;
 
   let date: CalendarDate | undefined = headerDate ?? ctx.date;
@@ -138,11 +142,12 @@ export function readTimeline(ctx: Context): Timeline | undefined {
     const lead = leadOf(line, slot);
     const at = partStart(line, slot);
     if (isDateOnlyLine(text, at, partEnd(line, slot), lead)) {
-      date = withYear(firstOf(lead).date!, date);
+      date = withYear(inDateOrder(firstOf(lead).date!, ctx.dayFirst), date);
       continue;
     }
     const first = firstOf(lead);
-    const entryDate = first.date ? withYear(first.date, date) : date;
+    // The entry keeps its timestamp as written (`mention`); its date is read in the document's order.
+    const entryDate = first.date ? withYear(inDateOrder(first.date, ctx.dayFirst), date) : date;
     if (first.date) date = entryDate;
     if (first.zone) lastZone = first.zone;
     // A zone written on an entry carries to the next ones ("14:00 PST", "14:05"), unless the

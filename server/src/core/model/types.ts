@@ -123,6 +123,9 @@ export interface ActionItem {
   source: 'task' | 'table' | 'list';
   owner?: string;
   due?: CalendarDate;
+  /** A deadline stated without a calendar date ("end of sprint 14", "next release"). */
+  dueText?: string;
+  /** Where the due date or named deadline is written. */
   dueRange?: TextRange;
   ticket?: string;
   section: number;
@@ -156,6 +159,8 @@ export interface PostmortemModel {
   timeline?: Timeline;
   actionItems: ActionItem[];
   detection: Detection;
+  /** The document writes numeric dates day-first ("19/09/2026"): its ambiguous ones are read so (model/date-order.ts). */
+  dayFirst: boolean;
   /**
    * Arrays the next version of this document overwrites (parse/recycle.ts): arrays derived from
    * the model for every line or entry are taken from here, and like the lines they are valid until

@@ -18,7 +18,7 @@ const COLUMNS: Record<Part, string> = { owner: 'Owner', due: 'Due', ticket: 'Tic
 const HINTS: Record<Part, string> = { owner: 'owner: @name', due: 'due: YYYY-MM-DD', ticket: 'a link or ABC-123' };
 
 function has(item: ActionItem, part: Part): boolean {
-  return part === 'owner' ? item.owner !== undefined : part === 'due' ? item.due !== undefined : item.ticket !== undefined;
+  return part === 'owner' ? item.owner !== undefined : part === 'due' ? item.due !== undefined || item.dueText !== undefined : item.ticket !== undefined;
 }
 
 function list(words: string[]): string {

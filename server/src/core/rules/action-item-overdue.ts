@@ -1,5 +1,4 @@
 import { dayNumber, withYearFrom } from '../time/calendar';
-import type { PostmortemModel } from '../model/types';
 import { defineRule } from './rule';
 import { calendarDateOf, formatDate, incidentDate } from './shared/dates';
 
@@ -9,18 +8,6 @@ interface Options {
   /** Injected by analyze(): "today". */
   now?: Date;
 }
-
-/**
- * The document writes a numeric date that only reads day-first ("19/09/2026"): its other numeric
- * dates are day-first too, as British and most European writers put them.
- */
-function writesDayFirst(model: PostmortemModel): boolean {
-  // Read where dates are written (the top, the action items), not through a whole large document.
-  const where = [model.text.slice(0, 20_000), ...model.actionItems.slice(0, 500).map((i) => model.text.slice(i.range.start, Math.min(i.range.end, i.range.start + 1000)))];
-  return where.some((text) => DAY_FIRST_ONLY.test(text));
-}
-
-const DAY_FIRST_ONLY = /(?:^|[^\d/])(?:1[3-9]|2\d|3[01])\/(?:0?[1-9]|1[0-2])\/(?:\d{4}|\d{2})(?![\d/])/;
 
 export default defineRule<Options>({
   id: 'action-item-overdue',
@@ -38,13 +25,12 @@ export default defineRule<Options>({
   check({ model, options, report }) {
     const today = calendarDateOf(options.now ?? new Date());
     const reference = incidentDate(model);
-    let dayFirst: boolean | undefined;
     for (const item of model.actionItems) {
       const open = item.checked === false || (item.checked === null && options.assumeOpen);
       if (!open || !item.due) continue;
-      // "11/12/2026" is read month-first, unless the document writes its dates day-first.
-      const written = item.due.ambiguous && (dayFirst ??= writesDayFirst(model)) ? { ...item.due, month: item.due.day, day: item.due.month } : item.due;
-      // "by June 3" in a May 2024 postmortem means June 3, 2024.
+      // "by June 3" in a May 2024 postmortem means June 3, 2024. An ambiguous "11/12/2026" was
+      // read in the document's date order by the model (model/date-order.ts).
+      const written = item.due;
       const due = written.year !== undefined ? written : reference?.year !== undefined ? withYearFrom(written, reference, 'after') : undefined;
       if (!due) continue;
       const late = dayNumber(today) - dayNumber(due);

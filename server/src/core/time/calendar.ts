@@ -54,3 +54,12 @@ export function withYearFrom(date: CalendarDate, reference: CalendarDate, direct
 function compareMonthDay(a: CalendarDate, b: CalendarDate): number {
   return a.month !== b.month ? a.month - b.month : a.day - b.day;
 }
+
+/**
+ * The date as a document that writes day-first means it: "03/04/2026", parsed as March 4 and marked
+ * `ambiguous`, is April 3 there. Dates that only read one way come back unchanged (the same object).
+ */
+export function inDateOrder(date: CalendarDate, dayFirst: boolean): CalendarDate {
+  if (!dayFirst || !date.ambiguous) return date;
+  return { ...(date.year !== undefined ? { year: date.year } : {}), month: date.day, day: date.month, ambiguous: true };
+}

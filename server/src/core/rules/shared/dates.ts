@@ -3,8 +3,10 @@
 // the metrics command. Titles and file names are claims checked against these, never evidence.
 import type { PostmortemModel } from '../../model/types';
 import { findTimeMentions } from '../../time';
+import { fileNameDate } from '../../model/date-order';
+export { fileNameDate };
 import { memoByText } from '../../text/memo';
-import { dayNumber } from '../../time/calendar';
+import { dayNumber, inDateOrder } from '../../time/calendar';
 import type { CalendarDate } from '../../time/types';
 import type { TextRange } from '../../types';
 
@@ -37,7 +39,7 @@ function compute(model: PostmortemModel): DatedEvidence[] {
   for (const f of model.fields) {
     if (f.key !== 'date' || f.source === 'front-matter') continue;
     const d = findTimeMentions(f.value.slice(0, 200)).find((t) => t.date);
-    if (d?.date) out.push({ date: d.date, range: { start: f.valueRange.start + d.start, end: f.valueRange.start + d.end }, source: 'date-field' });
+    if (d?.date) out.push({ date: inDateOrder(d.date, model.dayFirst), range: { start: f.valueRange.start + d.start, end: f.valueRange.start + d.end }, source: 'date-field' });
   }
   const entries = model.timeline?.entries ?? [];
   for (let i = 0; i < entries.length; i++) {
@@ -48,7 +50,7 @@ function compute(model: PostmortemModel): DatedEvidence[] {
   model.sections.forEach((section, i) => {
     if (!inTimeline(model, i)) return;
     for (const d of datesInTitle(section.title)) {
-      out.push({ date: d.date!, range: within(model, section.headerRange, section.title.slice(d.start, d.end)), source: 'timeline' });
+      out.push({ date: inDateOrder(d.date!, model.dayFirst), range: within(model, section.headerRange, section.title.slice(d.start, d.end)), source: 'timeline' });
     }
   });
   return out;
@@ -86,21 +88,14 @@ export function titleDate(model: PostmortemModel): { date: CalendarDate; first?:
   if (!model.title) return undefined;
   const m = findTimeMentions(model.title.text).find((t) => t.date?.year !== undefined);
   if (!m?.date) return undefined;
+  const date = inDateOrder(m.date, model.dayFirst);
   // "3–6 March 2025": the title dates a span, from its first day.
   const span = /(?:^|[^\d])(\d{1,2})\s*[–—-]\s*$/.exec(model.title.text.slice(Math.max(0, m.start - 8), m.start));
   const firstDay = span ? Number(span[1]) : NaN;
-  const first = firstDay >= 1 && firstDay < m.date.day ? { first: { ...m.date, day: firstDay } } : {};
+  const first = firstDay >= 1 && firstDay < date.day ? { first: { ...date, day: firstDay } } : {};
   // The title's text is markup-free; find the same words in the heading line for the range.
-  if (model.title.range.end <= model.title.range.start) return { date: m.date, ...first };
-  return { date: m.date, ...first, range: within(model, model.title.range, model.title.text.slice(m.start, m.end)) };
-}
-
-/** A date in a file's name: "2021-08-22-split.md", "postmortem_20240520.md". */
-export function fileNameDate(path: string | undefined): CalendarDate | undefined {
-  if (!path) return undefined;
-  const name = path.split(/[\\/]/).pop() ?? '';
-  const m = /(?:^|[^\d])((?:19|20|21)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)/.exec(name);
-  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
+  if (model.title.range.end <= model.title.range.start) return { date, ...first };
+  return { date, ...first, range: within(model, model.title.range, model.title.text.slice(m.start, m.end)) };
 }
 
 /** Whole days from a to b; a missing year is taken from the other date. */

@@ -1,0 +1,36 @@
+// Which way a document writes numeric dates. "03/04/2026" is April 3 to a British writer and
+// March 4 to an American one; the date alone cannot say, but the document usually does: a date
+// that only reads day-first ("19/09/2026"), or a title date that is the file name's ISO date only
+// when read day-first ("2026-03-11-db.md", "Outage 11/03/2026"). Without such evidence, or with
+// evidence both ways, numeric dates stay month-first (time/dates.ts).
+import { findTimeMentions } from '../time';
+import type { CalendarDate } from '../time/types';
+
+/** Where dates are written: the top (title, summary, fields) and the end (action items). */
+const SCAN = 20_000;
+const DAY_FIRST_ONLY = /(?:^|[^\d/.-])(?:1[3-9]|2\d|3[01])([/-])(?:0?[1-9]|1[0-2])\1(?:\d{4}|\d{2})(?![\d/-])/;
+const MONTH_FIRST_ONLY = /(?:^|[^\d/.-])(?:0?[1-9]|1[0-2])([/-])(?:1[3-9]|2\d|3[01])\1(?:\d{4}|\d{2})(?![\d/-])/;
+
+export function writesDayFirst(text: string, title: string | undefined, path: string | undefined): boolean {
+  const where = text.length <= 2 * SCAN ? [text] : [text.slice(0, SCAN), text.slice(text.length - SCAN)];
+  const dayFirst = where.some((t) => DAY_FIRST_ONLY.test(t));
+  const monthFirst = where.some((t) => MONTH_FIRST_ONLY.test(t));
+  if (dayFirst !== monthFirst) return dayFirst;
+  if (dayFirst) return false;
+  return title !== undefined && titleMatchesFileDayFirst(title, path);
+}
+
+function titleMatchesFileDayFirst(title: string, path: string | undefined): boolean {
+  const file = fileNameDate(path);
+  if (!file) return false;
+  const d = findTimeMentions(title).find((m) => m.date?.year !== undefined)?.date;
+  return d?.ambiguous === true && d.year === file.year && d.day === file.month && d.month === file.day;
+}
+
+/** The ISO date in a file name: "2024-05-01-api-outage.md", "20240501_db.md". */
+export function fileNameDate(path: string | undefined): CalendarDate | undefined {
+  if (!path) return undefined;
+  const name = path.split(/[\\/]/).pop() ?? '';
+  const m = /(?:^|[^\d])((?:19|20|21)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)/.exec(name);
+  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
+}
