@@ -143,6 +143,9 @@ export function classifyColumn(header: string): Column {
 /** A status cell: done, open, or undefined when it says neither. */
 export function statusOf(cell: string): boolean | undefined {
   const s = cell.toLowerCase().trim();
+  // A task box written in a cell: "[x]", "[ ]".
+  if (/^\[[xX✓✔]\]/u.test(s)) return true;
+  if (/^\[\s?\]/.test(s)) return false;
   if (/^(?:[✅✔☑x]|done|closed|complete|completed|fixed|resolved|finished|merged|shipped|yes)\b/u.test(s)) return true;
   if (/^(?:[❌☐]|open|todo|to do|in progress|in-progress|wip|pending|not started|planned|blocked|no|backlog|ongoing)\b/u.test(s)) return false;
   return undefined;

@@ -16,7 +16,7 @@ import { findFields, frontMatterFields } from './fields';
 import { readFrontMatter } from './front-matter';
 import { readIncident } from './incident';
 import { buildSections, findHeaderCandidates, type HeaderCandidate } from './sections';
-import { readTimeline } from './timeline';
+import { declaredTimelineZone, readTimeline } from './timeline';
 import type { PostmortemModel } from './types';
 
 export interface ModelOptions {
@@ -91,7 +91,9 @@ export function buildModel(doc: ParsedDocument, options: ModelOptions): Postmort
   const date = documentDate({ fields, title, dayFirst });
   const defaultZone: Zone | undefined = options.timeZone ? lookupZone(options.timeZone) : undefined;
   const fmZone = typeof frontMatter?.data['timezone'] === 'string' ? lookupZone(frontMatter.data['timezone'] as string) : undefined;
-  const zone = fmZone ?? defaultZone;
+  // Times written without a zone are in the front matter's zone, the configured one, or the one the
+  // timeline declares ("All times PST"): a summary's "1:46pm - 5:30pm" is not UTC there.
+  const zone = fmZone ?? defaultZone ?? declaredTimelineZone(text, lines, sections);
   const incident = readIncident({ text, lines, sections, fields, dayFirst, ...(date ? { date } : {}), ...(zone ? { zone } : {}) });
   const incidentDate = incident.start?.mention.date ?? date;
   const incidentZone = incident.start?.mention.zone ?? zone;

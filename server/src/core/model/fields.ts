@@ -11,7 +11,7 @@ const FIELD_KEYS: Record<string, string> = {};
 function define(key: string, labels: string[]): void {
   for (const label of labels) FIELD_KEYS[normalizeTitle(label)] = key;
 }
-define('duration', ['duration', 'outage duration', 'incident duration', 'total duration', 'downtime', 'total downtime', 'length', 'outage length', 'incident time', 'incident window', 'impact window', 'outage window', 'time window', 'outage period', 'incident period', 'duration of outage', 'duration of the outage', 'duration of incident', 'time frame', 'timeframe', 'when', 'outage time']);
+define('duration', ['duration', 'outage duration', 'incident duration', 'total duration', 'downtime', 'total downtime', 'length', 'outage length', 'incident time', 'incident window', 'impact window', 'outage window', 'time window', 'outage period', 'incident period', 'duration of outage', 'duration of the outage', 'duration of incident', 'time frame', 'timeframe', 'when', 'outage time', 'window', 'impact duration', 'duration of impact']);
 define('start', ['start', 'start time', 'started', 'start date', 'start date/time', 'start datetime', 'start-time', 'began', 'incident start', 'outage start', 'outage began', 'start of outage', 'start of incident', 'incident began', 'began at', 'started at', 'from']);
 define('end', ['end', 'end time', 'ended', 'end date', 'end date/time', 'end datetime', 'end-time', 'incident end', 'outage end', 'end of outage', 'end of incident', 'resolved at', 'resolved', 'ended at', 'restored at', 'resolution time', 'until', 'to']);
 define('impact', ['impact', 'customer impact', 'user impact', 'impact summary', 'business impact', 'affected', 'affected users', 'affected services', 'scope']);

@@ -137,7 +137,16 @@ export function readIncident(ctx: Context): Incident {
       }
     }
   }
-  if (!incident.start && summaryIndex >= 0) readSummaryProse(ctx, ctx.sections[summaryIndex]!, incident);
+  // The summary's prose, else the impact section's ("From 14:51 to 16:46 UTC, a total of ...").
+  for (const index of [summaryIndex, ctx.sections.findIndex((s) => s.ids.includes('impact'))]) {
+    if (incident.start || index < 0) continue;
+    readSummaryProse(ctx, ctx.sections[index]!, incident);
+  }
+  // A Duration field (or front-matter key) names the incident's length, whichever part of the
+  // document gives its window: the two are checked against each other.
+  if (incident.start && incident.stated && !incident.statedTogether) {
+    incident.statedTogether = ctx.fields.some((f) => f.key === 'duration' && f.valueRange === incident.durationSource);
+  }
   if (incident.start && incident.end) {
     incident.crossesMidnight = incident.end.minutes - incident.start.minutes >= 24 * 60 || crossesMidnightOnClock(incident.start, incident.end);
   }

@@ -94,6 +94,33 @@ function isDateOnlyLine(text: string, start: number, end: number, m: Leading): b
   return /^[\s*_:.,)\]-]*$/.test(rest.length > 40 ? rest.slice(0, 40) + 'x' : rest);
 }
 
+/** "All times are PST" on a line at the top of the timeline's body. */
+function bodyZoneDeclaration(text: string, line: DocLine): Zone | undefined {
+  const z = findZoneDeclaration(text.slice(line.contentStart, Math.min(line.contentEnd, line.contentStart + 300)));
+  return z && /\b(all|times?)\b/i.test(text.slice(line.contentStart, Math.min(line.contentEnd, line.contentStart + 120))) ? z : undefined;
+}
+
+/**
+ * The zone the timeline declares for its times ("## Timeline (all times UTC)", "All times in PST"
+ * below the heading), read before the timeline itself: the summary's times written without a zone
+ * are in it too.
+ */
+export function declaredTimelineZone(text: string, lines: readonly DocLine[], sections: readonly Section[]): Zone | undefined {
+  const section = sections.find((s) => s.ids.includes('timeline'));
+  if (!section) return undefined;
+  const header = findZoneDeclaration(text.slice(section.headerRange.start, section.headerRange.end));
+  if (header) return header;
+  let seen = 0;
+  for (let i = firstLineAtOrAfter(lines, section.bodyRange.start); i < lines.length && lines[i]!.start < section.bodyRange.end && seen < 2; i++) {
+    const line = lines[i]!;
+    if (line.kind === 'table-row') continue;
+    seen++;
+    const z = bodyZoneDeclaration(text, line);
+    if (z) return z;
+  }
+  return undefined;
+}
+
 export function readTimeline(ctx: Context): Timeline | undefined {
   const sectionIndex = ctx.sections.findIndex((s) => s.ids.includes('timeline'));
   if (sectionIndex < 0) return undefined;
@@ -126,10 +153,8 @@ export function readTimeline(ctx: Context): Timeline | undefined {
     if (firstBodyLines < 2 && line.kind !== 'table-row') {
       firstBodyLines++;
       if (!timeline.declaredZone) {
-        const z = findZoneDeclaration(text.slice(line.contentStart, Math.min(line.contentEnd, line.contentStart + 300)));
-        if (z && /\b(all|times?)\b/i.test(text.slice(line.contentStart, Math.min(line.contentEnd, line.contentStart + 120)))) {
-          timeline.declaredZone = { zone: z, range: { start: line.start, end: line.end } };
-        }
+        const z = bodyZoneDeclaration(text, line);
+        if (z) timeline.declaredZone = { zone: z, range: { start: line.start, end: line.end } };
       }
     }
     const slot = timedSlot(text, line);
