@@ -142,6 +142,15 @@ export function readIncident(ctx: Context): Incident {
     if (incident.start || index < 0) continue;
     readSummaryProse(ctx, ctx.sections[index]!, incident);
   }
+  // "The outage lasted about 6 hours" with no window: a length of the whole incident, checked
+  // against the timeline (duration-timeline-mismatch).
+  if (!incident.stated && summaryIndex >= 0) {
+    const lasted = lastedIn(ctx, ctx.sections[summaryIndex]!);
+    if (lasted) {
+      incident.stated = lasted;
+      incident.durationSource = lasted.range;
+    }
+  }
   // A Duration field (or front-matter key) names the incident's length, whichever part of the
   // document gives its window: the two are checked against each other.
   if (incident.start && incident.stated && !incident.statedTogether) {
@@ -181,7 +190,7 @@ function readSummaryProse(ctx: Context, summary: Section, incident: Incident): v
     }
     if (!window) continue;
     Object.assign(incident, window, { windowSource: range });
-    const stated = durationsIn(text, range)[0] ?? sentenceGoesOn(text, window.end.range.end, range.end, next) ?? lastedIn(ctx, summary);
+    const stated = lengthInSentence(text, range, window) ?? sentenceGoesOn(text, window.end.range.end, range.end, next) ?? lastedIn(ctx, summary);
     if (stated && !incident.stated) {
       incident.stated = stated;
       incident.durationSource = stated.range.end <= range.end ? range : { start: range.start, end: stated.range.end };
@@ -190,6 +199,26 @@ function readSummaryProse(ctx: Context, summary: Section, incident: Incident): v
     return;
   }
 }
+
+/**
+ * The length stated in the window's own sentence, the nearest after the window first ("from 03:10 to
+ * 05:25 UTC (2 hrs 15 mins)"): another sentence's length is of something else ("The cluster failed
+ * over 4 times in 40 minutes. Writes failed from 03:10 to 05:25 UTC").
+ */
+function lengthInSentence(text: string, range: TextRange, window: { start: Moment; end: Moment }): StatedDuration | undefined {
+  const from = Math.min(window.start.range.start, window.end.range.start);
+  const to = Math.max(window.start.range.end, window.end.range.end);
+  const before = text.slice(range.start, from);
+  let sentenceStart = range.start;
+  for (const m of before.matchAll(SENTENCE_END_G)) sentenceStart = range.start + m.index + m[0].length;
+  const after = SENTENCE_END.exec(text.slice(to, range.end));
+  const sentenceEnd = after ? to + after.index + 1 : range.end;
+  const found = durationsIn(text, { start: sentenceStart, end: sentenceEnd });
+  return found.find((d) => d.range.start >= to) ?? found[found.length - 1];
+}
+
+const SENTENCE_END = /[.!?](?=\s|$)/;
+const SENTENCE_END_G = /[.!?](?:\s+|$)/g;
 
 /** The next line of the same paragraph, inside the summary. */
 function continuation(lines: readonly DocLine[], n: number, summary: Section): DocLine | undefined {
