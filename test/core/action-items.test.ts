@@ -101,4 +101,17 @@ describe('action items', () => {
       ['Write docs', null, null],
     ]);
   });
+
+  it('takes an owner named first in the brackets that give the date', () => {
+    const got = items(
+      [
+        '- [ ] Add an uptime check (Sam, due 2026-12-04)',
+        '- [ ] VCL unit tests in CI (Web Platform team, due 2027-01-31) — WEB-3310',
+        '- [ ] Split the job (High, due 2027-01-31)',
+        '- [ ] Rotate keys (P1, due 2027-01-31)',
+        '- [ ] Review the runbook (see the wiki, due 2027-01-31)',
+      ].join('\n'),
+    ).map((i) => i.owner ?? null);
+    assert.deepEqual(got, ['Sam', 'Web Platform team', null, null, null]);
+  });
 });

@@ -113,7 +113,9 @@ function openItem(model: PostmortemModel, item: ActionItem, incident: CalendarDa
 
 /** "SEV-1 – full halt" -> "SEV-1"; markup and entities dropped. */
 function leadingWords(value: string): string | null {
-  const plain = value.replace(/&#?\w+;|[*_`|]/g, ' ').trim();
+  // "severity::2" (a GitLab scoped label) is "2"; "SEV?" is a blank, no severity.
+  const plain = value.replace(/&#?\w+;|[*_`|]/g, ' ').trim().replace(/^\p{L}+::\s*/u, '');
+  if (/^(?:sev|p)[-\s]?\?/i.test(plain)) return null;
   const m = /^[\p{L}\p{N}]+(?:[\s\-_][\p{N}]+)?/u.exec(plain);
   return m ? m[0] : plain.slice(0, 20) || null;
 }

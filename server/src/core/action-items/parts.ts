@@ -47,6 +47,14 @@ interface Found<T> {
   end: number;
 }
 
+/** "(Sam, due 2026-12-04)", "(Web Platform team; ETA Q3)": a name first in the brackets that give the date. */
+const BRACKETED_OWNER = /\(\s*([^(),;@]{1,60}?)\s*[,;]\s*(?:due|by|eta|deadline|target)\b/i;
+/** A person's name (capitalised words) or a team ("Web Platform team", "SRE on-call"). */
+const NAME_OR_TEAM = /^(?:\p{Lu}[\p{L}'’.-]*)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|&|and|of))*(?:\s+(?:team|squad|group|guild|on-?call|rota|rotation))?$/u;
+
+/** Capitalised words in those brackets that say something else about the item: "(High, due May 3)". */
+const NOT_OWNER_WORDS = /^(?:optional|critical|high|medium|low|urgent|important|required|stretch|blocked|open|done|pending|closed|in progress|mitigat\w*|prevent\w*|process|detection|repair|investigat\w*|short[- ]term|long[- ]term|p[0-4]|priority\b.*|sev\w*)$/i;
+
 function ownerIn(s: string): Found<string> | undefined {
   OWNER_KEY.lastIndex = 0;
   for (let m = OWNER_KEY.exec(s); m; m = OWNER_KEY.exec(s)) {
@@ -57,6 +65,11 @@ function ownerIn(s: string): Found<string> | undefined {
     const stop = rest.search(STOP);
     const value = (stop === -1 ? rest : rest.slice(0, stop)).replace(/[*_]+$/, '').trim();
     if (value && /[\p{L}@]/u.test(value[0]!)) return { value, start, end: start + value.length };
+  }
+  const bracketed = BRACKETED_OWNER.exec(s);
+  if (bracketed && NAME_OR_TEAM.test(bracketed[1]!) && !NOT_OWNER_WORDS.test(bracketed[1]!)) {
+    const start = bracketed.index + bracketed[0].indexOf(bracketed[1]!);
+    return { value: bracketed[1]!, start, end: start + bracketed[1]!.length };
   }
   const mention = /(?:^|[\s([,])@([A-Za-z0-9][\w.-]{0,38}[\w])/.exec(s);
   if (mention) {

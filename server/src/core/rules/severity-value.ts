@@ -48,7 +48,11 @@ function leading(model: PostmortemModel, field: Field): { text: string; range: T
     const lineEnd = model.text.slice(colon, range.end).search(/\r?\n/);
     range = { start: colon, end: lineEnd < 0 ? range.end : colon + lineEnd };
   }
-  const raw = model.text.slice(range.start, Math.min(range.end, range.start + 200)).replace(/&#?\w+;/g, (e) => ' '.repeat(e.length));
+  const raw = model.text
+    .slice(range.start, Math.min(range.end, range.start + 200))
+    .replace(/&#?\w+;/g, (e) => ' '.repeat(e.length))
+    // A GitLab scoped label, "severity::2", holds its value after the "::".
+    .replace(/^([\s*_`"'|~]*)(\p{L}+::)/u, (_, lead: string, scope: string) => lead + ' '.repeat(scope.length));
   const m = /^[\s*_`"'|]*([\p{L}\p{N}]+)(?:([\s\-_])([\p{L}\p{N}]{1,3})(?![\p{L}\p{N}]))?/u.exec(raw);
   if (!m) return [];
   const start = range.start + m[0].length - m[1]!.length - (m[2] ? m[2].length + m[3]!.length : 0);
@@ -76,6 +80,8 @@ export default defineRule<Options>({
       const candidates = leading(model, field);
       const value = candidates[0];
       if (!value || isBlankValue(value.text)) continue;
+      // "SEV?" is a template's blank, reported by placeholder.
+      if (model.text[value.range.end] === '?' || /^[-\s]?\?/.test(model.text.slice(value.range.end, value.range.end + 2))) continue;
       // A bare number is read on the SEV scale: "Severity: 2".
       const fits = (c: { text: string }) => allowed.has(normalize(c.text)) || (/^\d$/.test(c.text) && allowed.has(`sev${c.text}`));
       if (candidates.some(fits)) continue;

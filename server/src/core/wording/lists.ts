@@ -18,6 +18,7 @@ export interface CompiledPhrase {
   phrase: Phrase;
   words: string[];
   unlessAfter: Set<string>;
+  unlessBefore: Set<string>;
 }
 
 export interface CompiledWording {
@@ -53,10 +54,11 @@ function compile(options: WordingOptions): CompiledWording {
   const byFirstWord = new Map<string, CompiledPhrase[]>();
   for (const phrase of byId.values()) {
     const unlessAfter = new Set((phrase.unlessAfter ?? []).map(normalizeWord));
+    const unlessBefore = new Set((phrase.unlessBefore ?? []).map(normalizeWord));
     for (const m of phrase.match) {
       const words = m.trim().split(/\s+/).map(normalizeWord);
       const list = byFirstWord.get(words[0]!) ?? [];
-      list.push({ phrase, words, unlessAfter });
+      list.push({ phrase, words, unlessAfter, unlessBefore });
       byFirstWord.set(words[0]!, list);
     }
   }

@@ -52,6 +52,8 @@ export function findPhrases(words: readonly Word[], line: string, wording: Compi
       if (!matchesAt(words, i, c.words)) continue;
       const endWord = i + c.words.length - 1;
       if (i > 0 && !words[i]!.clauseStart && c.unlessAfter.has(words[i - 1]!.norm)) continue;
+      const after = words[endWord + 1];
+      if (after && !after.clauseStart && c.unlessBefore.has(after.norm)) continue;
       const requires = c.phrase.requires ?? [];
       if (requires.includes('person-subject') && !personBefore(words, i, isPerson)) continue;
       if (requires.includes('participle-after') && !isParticiple(words[endWord + 1], wording)) continue;

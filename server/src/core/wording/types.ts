@@ -10,6 +10,7 @@ export interface Phrase {
   replacement?: string;
   requires?: Requirement[];
   unlessAfter?: string[];
+  unlessBefore?: string[];
 }
 
 export interface WordingLists {

@@ -34,6 +34,8 @@ const LATIN_DISTINCTIVE = new Set(
 );
 const LATIN_COMMON = new Set('sit sed do ut et in ad enim minim quis nisi ex ea esse eu non sint sunt culpa qui officia anim id est magna ante felis nunc nibh mauris sapien tellus turpis tortor lectus lacus ligula metus neque odio orci purus risus urna'.split(' '));
 
+/** A severity the template left to choose: "SEV?", "SEV-?", "Sev X", "P?". */
+const SEVERITY_BLANK = /(?:SEV|Sev|sev)[-\s]?(?:\?+|X|N)(?![\w?])|P\?+(?![\w?])/y;
 const DATE_FORMAT = /(?:YYYY|yyyy)([-/.])(?:MM|mm)\1(?:DD|dd)|(?:MM|mm|DD|dd)([-/.])(?:DD|dd|MM|mm)\2(?:YYYY|yyyy|YY|yy)/y;
 const TIME_FORMAT = /(?:HH|hh|XX|xx):(?:MM|mm|XX|xx)(?::(?:SS|ss|XX|xx))?/y;
 
@@ -81,6 +83,13 @@ export function findPlaceholders(line: string, context: ScanContext = {}): Place
         continue;
       }
     } else if (isAsciiLetter(c) && !isWordChar(line[i - 1])) {
+      SEVERITY_BLANK.lastIndex = i;
+      const blank = SEVERITY_BLANK.exec(line);
+      if (blank) {
+        add(i, i + blank[0].length, 'blank');
+        i += blank[0].length;
+        continue;
+      }
       const end = formatAt(line, i);
       if (end > 0) {
         add(i, end, 'format');
