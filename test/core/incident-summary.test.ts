@@ -87,6 +87,13 @@ describe('incident summary', () => {
     assert.deepEqual(s.openItems, []);
   });
 
+  it('dates the incident by the start of its window, the year written once at its end', () => {
+    const text = '# Postmortem: feature store stale\n\n## Summary\n\nFrom 22:40 UTC on Oct 28 to 01:05 UTC on Oct 29, 2026 (2h 25m), ranking used stale features.\n\n## Timeline\n\n- 22:40 job fails\n- 01:05 resolved\n';
+    const s = incidentSummary(analyze(text, { path: 'incidents/x.md' }).model);
+    assert.equal(s.date, '2026-10-28');
+    assert.equal(s.durationMinutes, 145);
+  });
+
   it('ranks severities on the usual scales, most severe first', () => {
     const ranks = ['SEV0', 'sev-1', 'Sev 2', 'P0', 'P3', 'S1', 'critical', 'High', 'minor', 'purple', null].map(severityRank);
     assert.deepEqual(ranks, [0, 1, 2, 0, 3, 1, 0, 1, 3, null, null]);

@@ -178,6 +178,18 @@ describe('language features', () => {
     assert.deepEqual(heading.range, { start: { line: 6, character: 0 }, end: { line: 6, character: 11 } });
   });
 
+  test('hover on the Timeline heading: a time stated as a field is named as that field', async () => {
+    const text = [
+      '# Postmortem: search', '', '## Summary', '', '**Duration:** 10:00 - 11:30 UTC', '', '**Mitigated:** 10:40 UTC', '',
+      '## Timeline', '', '- **10:00 UTC:** Indexer stops.', '- **10:12 UTC:** [detected] Freshness alert fires.', '- **11:30 UTC:** Index caught up.', '',
+    ].join('\n');
+    const { uri } = await open(text);
+    const hover = (await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 8, character: 4 } })) as Hover;
+    const table = (hover.contents as { value: string }).value;
+    assert.match(table, /\| Time to mitigate \| 40 minutes \| the stated Mitigated field \(10:40 UTC\) \|/);
+    assert.match(table, /\| Time to resolve \| 1 hour 30 minutes \| the stated end \(11:30 UTC\) \|/);
+  });
+
   test('hover on the Timeline heading without markers: the metrics are missing and how to get them', async () => {
     const text = '# Postmortem: queue\n\n## Timeline\n\n- **09:00 UTC:** Queue grows.\n- **09:30 UTC:** Queue drained.\n\n## Root Cause\n\nA crash.\n';
     const { uri } = await open(text);

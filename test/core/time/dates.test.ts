@@ -82,6 +82,20 @@ describe('calendar dates', () => {
     });
   }
 
+  it('reads the second day of a month-first span with the month written before it', () => {
+    for (const text of ['March 10–11, 2026', 'Mar 10-11 2026', 'March 10 – 11, 2026']) {
+      const found = findTimeMentions(text);
+      // The first day as written (its year comes when the range is joined), the second with the month before it.
+      assert.deepEqual(found.map((m) => m.date), [{ month: 3, day: 10 }, { year: 2026, month: 3, day: 11 }], text);
+      assert.equal(found[1]!.inherited?.date, true);
+      assert.equal(text.slice(found[1]!.start, found[1]!.end).replace(/,? /, ' '), '11 2026');
+    }
+  });
+
+  it('does not read a number after "March 10 -" as a day without a year', () => {
+    assert.deepEqual(findTimeMentions('March 10 - 11 servers').map((m) => m.date), [{ month: 3, day: 10 }]);
+  });
+
   it('does not take a year from the next line', () => {
     const [m] = findTimeMentions('May 20\n2024 was a year');
     assert.deepEqual(m?.date, { month: 5, day: 20 });

@@ -63,6 +63,19 @@ const CASES: Array<[string, string, number, boolean?, DurationMention['bound']?]
   ['bounded to at maximum 16 hours', '16 hours', 960, true, 'at-most'],
   ['no more than 5 minutes', '5 minutes', 5, true, 'at-most'],
   ['up to 2 days', '2 days', 2880, true, 'at-most'],
+  // One-letter units written apart from their number.
+  ['(1 h 50 min)', '1 h 50 min', 110],
+  ['2 h', '2 h', 120],
+  ['1 h 5 m', '1 h 5 m', 65],
+  ['1 h, 50 min', '1 h, 50 min', 110],
+  ['1.5 h', '1.5 h', 90],
+  ['~2 h later', '2 h', 120, true],
+  ['1 d 4 h', '1 d 4 h', 1680],
+  ['2 m 30 s', '2 m 30 s', 2.5],
+  ['1 hr 5 m', '1 hr 5 m', 65],
+  ['at 1 h 50 min into the run', '1 h 50 min', 110],
+  ['90 min', '90 min', 90],
+  ['for 2 h\n30 servers restarted', '2 h', 120],
 ];
 
 describe('findDurations', () => {
@@ -81,6 +94,12 @@ describe('findDurations', () => {
   it('finds several lengths in a sentence', () => {
     const text = 'down for 10 minutes, then 2 hours later another 5 min';
     assert.deepEqual(findDurations(text).map((d) => d.minutes), [10, 120, 5]);
+  });
+
+  it('reads the incident window\'s length written with spaced abbreviations', () => {
+    const text = '**Incident window:** 10:20–12:10 UTC (1 h 50 min)';
+    const found = findDurations(text);
+    assert.deepEqual(found.map((d) => [text.slice(d.start, d.end), d.minutes]), [['1 h 50 min', 110]]);
   });
 
   const NOT_LENGTHS = [

@@ -46,6 +46,11 @@ describe('date and time merge into one mention', () => {
     ['09:15:04 Monday May 10th (UTC)', '?-5-10 09:15:04 UTC(0)'],
     ['September 11th, 2018 at midnight', '2018-9-11 00:00'],
     ['May 29 2025, \\~17:30 PM UTC', '2025-5-29 17:30 UTC(0)'],
+    ['9:37 AM PST on October 21, 2026', '2026-10-21 09:37 PST(-480)'],
+    ['23:40 UTC on November 17', '?-11-17 23:40 UTC(0)'],
+    ['23:40 UTC on 17 Nov', '?-11-17 23:40 UTC(0)'],
+    ['02:55 on Nov 18th', '?-11-18 02:55'],
+    ['23:40 UTC on 2026-11-17', '2026-11-17 23:40 UTC(0)'],
   ];
   for (const [text, expected] of CASES) {
     it(JSON.stringify(text), () => {
@@ -55,6 +60,14 @@ describe('date and time merge into one mention', () => {
       assert.deepEqual([found[0]!.start, found[0]!.end], [0, text.length]);
     });
   }
+
+  it('gives a time the date written after it with "on"', () => {
+    const text = 'The deploy at 9:37 AM PST on October 21, 2026 broke logins.';
+    const found = findTimeMentions(text);
+    assert.deepEqual(found.map((m) => [text.slice(m.start, m.end), describeMention(m)]), [['9:37 AM PST on October 21, 2026', '2026-10-21 09:37 PST(-480)']]);
+    const window = 'From 23:40 UTC on November 17 until 02:55 UTC on November 18 (3 hours 15 minutes)';
+    assert.deepEqual(findTimeMentions(window).map(describeMention), ['?-11-17 23:40 UTC(0)', '?-11-18 02:55 UTC(0)']);
+  });
 
   it('does not merge across a line break', () => {
     assert.deepEqual(covered('2019-01-22\n14:00 text'), ['2019-01-22', '14:00']);

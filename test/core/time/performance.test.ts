@@ -38,6 +38,7 @@ const INPUTS: Array<{ name: string; make: (length: number) => string; size: numb
   { name: '12 PM 12 PM ...', make: (n) => repeatTo('12 PM ', n), size: MB },
   { name: 'one line of letters', make: (n) => 'a'.repeat(n), size: 10 * MB },
   { name: 'dates and ranges', make: (n) => repeatTo('May 20, 2024, 14:00 - 16:30 UTC ', n), size: MB },
+  { name: 'day spans and spaced units', make: (n) => repeatTo('Mar 1-2 2026, 1 h 5 m, at 14 h 30 ', n), size: MB },
   { name: 'unclosed tags', make: (n) => repeatTo('<a', n), size: MB },
   { name: 'time-ish soup', make: (n) => randomText(n, '0123456789: apmAPMUTCZ+-~()*_[]\n', 3), size: MB },
 ];

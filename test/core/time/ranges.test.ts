@@ -44,6 +44,18 @@ const CASES: Array<[string, string, string, string, number]> = [
   ['Dec 31, 2023 - Jan 2', 'Dec 31, 2023 - Jan 2', '2023-12-31', '2024-1-2', 2880],
   ['May 28 2025, 11:30 AM BST - May 28 2025, 20:30 PM UTC', 'May 28 2025, 11:30 AM BST - May 28 2025, 20:30 PM UTC', '2025-5-28 11:30 BST', '2025-5-28 20:30 UTC', 600],
   ['14:00 - ~16:00', '14:00 - ~16:00', '14:00', '16:00', 120],
+  // A date written after each time with "on" belongs to that end.
+  ['From 23:40 UTC on November 17 until 02:55 UTC on November 18 (3 hours 15 minutes)', '23:40 UTC on November 17 until 02:55 UTC on November 18', '?-11-17 23:40 UTC', '?-11-18 2:55 UTC', 195],
+  ['between 23:40 on November 17 and 02:55 on November 18', '23:40 on November 17 and 02:55 on November 18', '?-11-17 23:40', '?-11-18 2:55', 195],
+  ['from 23:40 UTC on 17 Nov to 02:55 UTC on 18 Nov', '23:40 UTC on 17 Nov to 02:55 UTC on 18 Nov', '?-11-17 23:40 UTC', '?-11-18 2:55 UTC', 195],
+  ['from 23:40 on Nov 17th to 02:55 on Nov 18th', '23:40 on Nov 17th to 02:55 on Nov 18th', '?-11-17 23:40', '?-11-18 2:55', 195],
+  ['from 23:40 UTC on 2026-11-17 to 02:55 UTC on 2026-11-18', '23:40 UTC on 2026-11-17 to 02:55 UTC on 2026-11-18', '2026-11-17 23:40 UTC', '2026-11-18 2:55 UTC', 195],
+  ['from 9:37 AM PST on October 21, 2026 until 1:05 PM', '9:37 AM PST on October 21, 2026 until 1:05 PM', '2026-10-21 9:37 PST', '2026-10-21 13:05 PST', 208],
+  // A month-first span of days: one month and one year for both.
+  ['March 10–11, 2026', 'March 10–11, 2026', '2026-3-10', '2026-3-11', 1440],
+  ['Mar 10-11 2026', 'Mar 10-11 2026', '2026-3-10', '2026-3-11', 1440],
+  ['replication lag, March 10 – 11, 2026, EU only', 'March 10 – 11, 2026', '2026-3-10', '2026-3-11', 1440],
+  ['Aug. 3rd - 5th, 2024', 'Aug. 3rd - 5th, 2024', '2024-8-3', '2024-8-5', 2880],
 ];
 
 describe('findTimeRanges', () => {
@@ -66,6 +78,14 @@ describe('findTimeRanges', () => {
     const [d] = findTimeRanges('May 20, 2024, 14:00 - 16:30 UTC');
     assert.deepEqual(d!.from.inherited, { zone: true });
     assert.deepEqual(d!.to.inherited, { date: true });
+    // "March 10–11, 2026": the first day takes the year, the second the month.
+    const [s] = findTimeRanges('March 10–11, 2026');
+    assert.deepEqual(s!.from.inherited, { date: true });
+    assert.deepEqual(s!.to.inherited, { date: true });
+    // Dates written with "on" after each time are their own.
+    const [o] = findTimeRanges('From 23:40 UTC on November 17 until 02:55 UTC on November 18');
+    assert.equal(o!.from.inherited, undefined);
+    assert.equal(o!.to.inherited, undefined);
   });
 
   it('finds several ranges in one paragraph, without overlap', () => {
@@ -83,6 +103,14 @@ describe('findTimeRanges', () => {
     '14:00 -\n16:00',
     'Between 4:06pm (first notice) - 5:30pm',
     '2024 - 2025',
+    // A day after "March 10 -" is a second date only with a year after it.
+    'March 10 - 11 servers',
+    'March 10 - 11:00',
+    'March 10-11',
+    'March 11–10, 2026',
+    'February 27–30, 2026',
+    'Mar 10-11-2026',
+    'March 10 -\n11, 2026',
   ];
   for (const text of NOT_RANGES) {
     it(`no range in ${JSON.stringify(text)}`, () => assert.deepEqual(findTimeRanges(text), []));

@@ -48,7 +48,7 @@ interface Found<T> {
 }
 
 /** "(Sam, due 2026-12-04)", "(Web Platform team; ETA Q3)": a name first in the brackets that give the date. */
-const BRACKETED_OWNER = /\(\s*([^(),;@]{1,60}?)\s*[,;]\s*(?:due|by|eta|deadline|target)\b/i;
+const BRACKETED_OWNER = /\(([^(),;@]{1,60})[,;] ?(?:due|by|eta|deadline|target)\b/i;
 /** A person's name (capitalised words) or a team ("Web Platform team", "SRE on-call"). */
 const NAME_OR_TEAM = /^(?:\p{Lu}[\p{L}'’.-]*)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|&|and|of))*(?:\s+(?:team|squad|group|guild|on-?call|rota|rotation))?$/u;
 
@@ -67,9 +67,10 @@ function ownerIn(s: string): Found<string> | undefined {
     if (value && /[\p{L}@]/u.test(value[0]!)) return { value, start, end: start + value.length };
   }
   const bracketed = BRACKETED_OWNER.exec(s);
-  if (bracketed && NAME_OR_TEAM.test(bracketed[1]!) && !NOT_OWNER_WORDS.test(bracketed[1]!)) {
-    const start = bracketed.index + bracketed[0].indexOf(bracketed[1]!);
-    return { value: bracketed[1]!, start, end: start + bracketed[1]!.length };
+  const named = bracketed?.[1]!.trim();
+  if (bracketed && named && NAME_OR_TEAM.test(named) && !NOT_OWNER_WORDS.test(named)) {
+    const start = bracketed.index + 1 + bracketed[1]!.indexOf(named);
+    return { value: named, start, end: start + named.length };
   }
   const mention = /(?:^|[\s([,])@([A-Za-z0-9][\w.-]{0,38}[\w])/.exec(s);
   if (mention) {

@@ -12,12 +12,12 @@ import { readActionItems } from './action-items';
 import { detectPostmortem } from './detect';
 import { documentLines, type DocLine } from './doc-lines';
 import { writesDayFirst } from './date-order';
-import { findFields, frontMatterFields } from './fields';
+import { findFields, frontMatterFields, placeFields, sectionsStatedAsFields } from './fields';
 import { readFrontMatter } from './front-matter';
 import { readIncident } from './incident';
 import { buildSections, findHeaderCandidates, type HeaderCandidate } from './sections';
 import { declaredTimelineZone, readTimeline } from './timeline';
-import type { PostmortemModel } from './types';
+import type { Field, PostmortemModel } from './types';
 
 export interface ModelOptions {
   path?: string;
@@ -30,7 +30,7 @@ export interface ModelOptions {
 }
 
 /** Picks the template whose sections the document matches best (front matter can name one). */
-function chooseTemplate(candidates: readonly HeaderCandidate[], options: ModelOptions, named: unknown): { template: Template; reason: PostmortemModel['templateReason'] } {
+function chooseTemplate(candidates: readonly HeaderCandidate[], fields: readonly Field[], options: ModelOptions, named: unknown): { template: Template; reason: PostmortemModel['templateReason'] } {
   const byId = (id: unknown) => options.templates.find((t) => t.id === id);
   const fromFrontMatter = byId(named);
   if (fromFrontMatter) return { template: fromFrontMatter, reason: 'front-matter' };
@@ -42,9 +42,17 @@ function chooseTemplate(candidates: readonly HeaderCandidate[], options: ModelOp
   for (const template of options.templates) {
     const matcher = matcherFor(template);
     const found = new Set<string>();
+    let firstKnownHeading = Infinity;
     for (const c of candidates) {
-      for (const id of matcher.match(c.title, c.kind === 'label')) found.add(id);
+      const ids = matcher.match(c.title, c.kind === 'label');
+      for (const id of ids) found.add(id);
+      if (c.kind === 'heading' && ids.length > 0) firstKnownHeading = Math.min(firstKnownHeading, c.line.start);
     }
+    // "**Root Causes:** ..." on one line at the top, before any known section, states a section as
+    // the Google SRE book writes it; under "## Summary" it is one of the summary's fields. Only
+    // required sections count: a template is not a better fit for the optional sections it lists.
+    const atTop = fields.filter((field) => field.range.start < firstKnownHeading);
+    for (const id of sectionsStatedAsFields(template, atTop)) if (template.sections.some((s) => s.id === id && s.required)) found.add(id);
     const missingRequired = template.sections.filter((s) => s.required && !found.has(s.id)).length;
     const score = found.size - 0.5 * missingRequired;
     // On equal scores the template asking for less that is missing fits better.
@@ -83,9 +91,11 @@ export function buildModel(doc: ParsedDocument, options: ModelOptions): Postmort
   const lines = documentLines(doc);
   const frontMatter = readFrontMatter(doc);
   const candidates = findHeaderCandidates(text, lines);
-  const { template, reason } = chooseTemplate(candidates, options, frontMatter?.data['template']);
+  const lineFields = findFields(text, lines, []);
+  const { template, reason } = chooseTemplate(candidates, lineFields, options, frontMatter?.data['template']);
   const sections = buildSections(text.length, candidates, matcherFor(template));
-  const fields = [...frontMatterFields(text, frontMatter), ...findFields(text, lines, sections)];
+  placeFields(lineFields, sections);
+  const fields = [...frontMatterFields(text, frontMatter), ...lineFields];
   const title = firstTitle(text, lines, frontMatter?.data);
   const dayFirst = writesDayFirst(text, title?.text, options.path);
   const date = documentDate({ fields, title, dayFirst });

@@ -19,10 +19,15 @@ define('root-cause', ['root cause', 'root causes', 'cause', 'the root cause', 'p
 define('severity', ['severity', 'sev', 'severity level', 'incident severity', 'priority', 'incident level']);
 define('date', ['date', 'incident date', 'date of incident', 'date of the incident', 'outage date', 'day']);
 define('detection', ['detection', 'detected', 'detection time', 'time detected', 'detected at', 'detected by', 'how it was detected']);
+// Milestone times stated as fields ("| Mitigated | 10:40 UTC |"): core/metrics.ts prefers them to the timeline's markers.
+define('acknowledged', ['acknowledged', 'acknowledged at', 'time acknowledged', 'acknowledgement time', 'acknowledgment time', 'ack time', 'acked', 'acked at']);
+define('mitigated', ['mitigated', 'mitigated at', 'time mitigated', 'mitigation time', 'impact mitigated']);
 define('status', ['status', 'incident status', 'state']);
 define('authors', ['authors', 'author', 'owner', 'owners', 'written by', 'prepared by', 'incident commander', 'name s', 'names']);
 define('resolution', ['resolution', 'fix', 'mitigation']);
 define('trigger', ['trigger']);
+// "**Summary:** ..." on one line, as the Google SRE book writes its summary, impact and causes.
+define('summary', ['summary', 'incident summary', 'executive summary', 'issue summary', 'overview', 'tl dr', 'tldr']);
 
 export function fieldKey(label: string): string | undefined {
   return FIELD_KEYS[normalizeTitle(label)];
@@ -107,6 +112,32 @@ export function findFields(text: string, lines: readonly DocLine[], sections: re
     });
   }
   return fields;
+}
+
+/**
+ * Template sections a document states as one-line fields instead of headings: the Google SRE book
+ * writes "**Summary:** ...", "**Impact:** ...", "**Root Causes:** ..." and "**Trigger:** ...".
+ */
+export function sectionsStatedAsFields(template: { sections: readonly { id: string }[] }, fields: readonly Field[]): string[] {
+  const ids: string[] = [];
+  for (const section of template.sections) {
+    if (fields.some((f) => f.key === section.id && f.value.trim() !== '')) ids.push(section.id);
+  }
+  return ids;
+}
+
+/**
+ * Tags fields read without sections (so the template could be chosen from them) with the section
+ * each is in. Both lists are in document order, so one walk does it.
+ */
+export function placeFields(fields: Field[], sections: readonly Section[]): void {
+  let s = -1;
+  for (const field of fields) {
+    const at = field.range.start;
+    while (s + 1 < sections.length && sections[s + 1]!.range.start <= at) s++;
+    const section = s >= 0 && at < sections[s]!.range.end ? innermost(sections, s, at) : undefined;
+    if (section !== undefined) field.section = section;
+  }
 }
 
 /** The deepest section containing `offset`, starting from candidate `s` and walking to parents. */

@@ -1,7 +1,7 @@
 // The incident window as the document states it: a Duration field, Start/End fields, front matter,
 // or the summary's first sentence that gives a range ("from 10:05 AM to 10:15 AM WAT").
 import { findDurations, findTimeMentions, findTimeRanges, toUtcMinutes } from '../time';
-import { inDateOrder } from '../time/calendar';
+import { dayNumber, inDateOrder, YEARLESS_REFERENCE_YEAR } from '../time/calendar';
 import type { CalendarDate, TimeMention, Zone } from '../time/types';
 import type { TextRange } from '../types';
 import type { DocLine } from './doc-lines';
@@ -56,7 +56,10 @@ function windowIn(text: string, range: TextRange, ctx: Context): { start: Moment
   const slice = text.slice(range.start, range.end);
   const r = findTimeRanges(slice)[0];
   if (r) {
-    const from = mergeContext(inOrder(r.from, ctx.dayFirst), inOrder(r.to, ctx.dayFirst));
+    // "On 2026-08-18 writes failed from 03:10 to 05:25 UTC": a date the sentence gives on its own.
+    const dayOf = r.from.date || r.to.date ? undefined : mentionsIn(slice, ctx).find((m) => m.date?.year !== undefined && !m.time && (m.end <= r.start || m.start >= r.end))?.date;
+    const fromWritten = dayOf ? { ...r.from, date: dayOf } : r.from;
+    const from = mergeContext(inOrder(fromWritten, ctx.dayFirst), inOrder(r.to, ctx.dayFirst));
     const to = mergeContext(inOrder(r.to, ctx.dayFirst), from);
     const start = moment(from, range.start, ctx);
     const startDate = from.date ?? ctx.date;
@@ -86,10 +89,23 @@ function mergeContext(m: TimeMention, other: TimeMention): TimeMention {
   return { ...m, ...(m.zone ? {} : other.zone ? { zone: other.zone } : {}), ...(m.date ? {} : other.date ? { date: other.date } : {}) };
 }
 
-/** With no dates, an end earlier on the clock than the start means midnight was crossed. */
+/**
+ * Puts the end after the start when no year placed them on one axis: written dates without a year
+ * ("23:40 on November 17 until 02:55 on November 18") give the days between them; with no dates,
+ * an end earlier on the clock than the start means midnight was crossed.
+ */
 function rollForward(start: Moment, end: Moment): Moment {
+  const days = start.dateKnown || end.dateKnown ? undefined : daysApart(start.mention.date, end.mention.date);
+  if (days !== undefined) return days === 0 ? end : { ...end, minutes: end.minutes + days * 24 * 60 };
   if (!end.mention.date && end.minutes < start.minutes) return { ...end, minutes: end.minutes + 24 * 60 };
   return end;
+}
+
+/** Days from one yearless date to the next ("Dec 31" to "Jan 1" is one day, into the next year). */
+function daysApart(from: CalendarDate | undefined, to: CalendarDate | undefined): number | undefined {
+  if (!from || !to) return undefined;
+  const days = dayNumber({ ...to, year: YEARLESS_REFERENCE_YEAR }) - dayNumber({ ...from, year: YEARLESS_REFERENCE_YEAR });
+  return days >= 0 ? days : dayNumber({ ...to, year: YEARLESS_REFERENCE_YEAR + 1 }) - dayNumber({ ...from, year: YEARLESS_REFERENCE_YEAR });
 }
 
 export function readIncident(ctx: Context): Incident {

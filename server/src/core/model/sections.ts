@@ -1,6 +1,7 @@
 // Finds the document's sections: headings, and lines written as titles that the template knows.
 import { detachString } from '../text/detach';
 import { stripMarkup } from '../text/plain';
+import { parseLeadingTimestamp } from '../time';
 import type { SectionMatcher } from '../templates/matcher';
 import type { DocLine } from './doc-lines';
 import { readLabel, type Label } from './labels';
@@ -14,6 +15,8 @@ export interface HeaderCandidate {
   /** Heading depth, or the level implied by a broken or HTML heading; 0 for labels. */
   level: number;
   label?: Label;
+  /** A label followed by prose, not by list items, table rows or timestamped lines. */
+  leadsProse?: boolean;
 }
 
 /** Headings, plus lines that read as titles. Template-independent, so it is computed once. */
@@ -36,9 +39,15 @@ export function findHeaderCandidates(text: string, lines: readonly DocLine[]): H
     }
     if (!label) continue;
     const kind: SectionKind = label.style === 'html-heading' ? 'html' : label.style === 'broken-heading' || label.style === 'swallowed-heading' ? 'broken-heading' : 'label';
-    out.push({ line, title: label.title, kind, level: label.level ?? 0, label });
+    out.push({ line, title: label.title, kind, level: label.level ?? 0, label, ...(leadsProse(text, lines[n + 1]) ? { leadsProse: true } : {}) });
   }
   return out;
+}
+
+/** Whether the line after a label is prose ("Jonas issued a new certificate at 3:30pm."). */
+function leadsProse(text: string, next: DocLine | undefined): boolean {
+  if (!next || next.kind !== 'text') return false;
+  return parseLeadingTimestamp(text.slice(next.contentStart, Math.min(next.contentEnd, next.contentStart + 80))) === undefined;
 }
 
 /**
@@ -58,18 +67,20 @@ export function buildSections(textLength: number, candidates: readonly HeaderCan
   for (const c of candidates) {
     const isHeading = c.kind === 'heading';
     let ids = matcher.match(c.title, !isHeading && c.kind !== 'html');
-    const level = isHeading || c.level > 0 ? c.level : headingLevel + 1;
+    let level = isHeading || c.level > 0 ? c.level : headingLevel + 1;
     let depth = open.length;
     while (depth > 0 && sections[open[depth - 1]!]!.level >= level) depth--;
-    const enclosing = depth > 0 ? sections[open[depth - 1]!] : undefined;
+    let enclosing = depth > 0 ? sections[open[depth - 1]!] : undefined;
     // "### Improvements" under "## Corrective and Preventative Measures" is a part of it, not another one.
-    if (isHeading && enclosing && ids.length > 0 && ids.every((id) => enclosing.ids.includes(id))) ids = [];
+    const outer = enclosing;
+    if (isHeading && outer && ids.length > 0 && ids.every((id) => outer.ids.includes(id))) ids = [];
     if (!isHeading) {
       if (ids.length === 0) continue;
       if (enclosing && enclosing.kind === 'heading') {
-        if (ids.some((id) => enclosing.ids.includes(id))) continue;
-        // Bold lines inside a timeline label its entries; they do not start sections.
-        if (enclosing.ids.includes('timeline') && c.kind === 'label') continue;
+        if (ids.some((id) => outer!.ids.includes(id))) continue;
+        // Bold lines inside a timeline label its entries ("**Resolution**" over the entries of that
+        // phase); they do not start sections. One followed by prose ends the timeline.
+        if (enclosing.ids.includes('timeline') && c.kind === 'label' && !c.leadsProse) continue;
       }
       const previous = sections[sections.length - 1];
       if (previous && c.kind === 'label') {
@@ -79,6 +90,13 @@ export function buildSections(textLength: number, candidates: readonly HeaderCan
         if (ids.every((id) => previous.ids.includes(id)) && matcher.partOf(c.title) !== '') continue;
         if (previous.ids.includes('summary') && ids.every((id) => summaryFields.has(id))) continue;
       }
+    }
+    if (!isHeading && c.level === 0 && enclosing?.kind === 'heading' && enclosing.ids.includes('timeline')) {
+      // "**Resolution**" and its prose after the timeline's entries is a section beside the
+      // timeline, not within it (labels of its entries were passed over above).
+      level = enclosing.level;
+      depth--;
+      enclosing = depth > 0 ? sections[open[depth - 1]!] : undefined;
     }
     if (isHeading || c.level > 0) headingLevel = level;
     // This section ends every open one at its level or deeper.

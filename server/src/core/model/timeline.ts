@@ -7,6 +7,7 @@ import type { RecycledArrays } from '../parse/recycle';
 import { inDateOrder } from '../time/calendar';
 import { detachString } from '../text/detach';
 import { firstLineAtOrAfter, onLine, onLineOwned, type DocLine } from './doc-lines';
+import type { TextRange } from '../types';
 import type { Section, Timeline, TimelineEntry } from './types';
 
 interface Context {
@@ -28,53 +29,170 @@ function firstOf(m: Leading): TimeMention {
   return 'from' in m ? m.from : m;
 }
 
-/** Memo keys of the first cells' timestamps (constant strings: a key made per line cost a hash per line). */
+/** Memo keys of the line's readings (constant strings: a key made per line cost a hash per line). */
 const LEAD_KEYS = ['lead0', 'lead1', 'lead2', 'lead3'] as const;
 
-/** The timestamp at the start of [start, end) of the line: slot 0 is the content, 1-3 the first cells. */
-function leadingOf(text: string, line: DocLine, start: number, end: number, slot: number): Leading | null {
+/**
+ * What one part of a line (its content, or a table cell) gives an entry, read once per line text
+ * and kept in the line's memo: slot 0 holds the content's (for a table row, the row's: RowMemo),
+ * slots 1-3 the first three cells'. Offsets are relative to the part unless said otherwise.
+ */
+interface Reading {
+  /** Where the part starts, relative to the line. */
+  offset: number;
+  /** The timestamp the part starts with; null when none. */
+  lead: Leading | null;
+  /** The time restated in brackets in another zone: "14:30 BST (13:30 UTC)" (restatementOf); null when none. */
+  restated: Leading | null;
+  /** Where the entry's words begin: after the timestamp, its restatement, and a table row's date cell (which may follow the part). */
+  textFrom: number;
+  /** Nothing but a date: "### 2018-01-15", "**May 10, 2021**", a table row of a date alone. */
+  dateOnly: boolean;
+  /** For a table row, the cells (0-based) its time and its date were read from (-1: none or not a table). */
+  cell: number;
+  dateCell: number;
+}
+
+/** One object shape for every reading: literals with their fields in another order (or spread) made several. */
+function reading(offset: number, lead: Leading | null, restated: Leading | null, textFrom: number, dateOnly: boolean, cell: number, dateCell: number): Reading {
+  return { offset, lead, restated, textFrom, dateOnly, cell, dateCell };
+}
+
+const NO_READING: Reading = Object.freeze(reading(0, null, null, 0, false, -1, -1));
+
+/**
+ * Slot 0 of a table row: the row's reading, or for a header row the zones its first column titles
+ * declare ("Time (UTC)"). Which of the two is fixed by the line's text, like everything in a memo.
+ */
+type RowMemo = Reading | { zones: readonly (Zone | undefined)[] };
+
+/** The reading of [start, end) of the line, the part in `slot` (slot 0 the content, 1-3 the first cells). */
+function partReading(text: string, line: DocLine, start: number, end: number, slot: number): Reading {
   const key = LEAD_KEYS[slot]!;
   const offset = start - line.start;
-  const hit = line.memo[key] as { offset: number; lead: Leading | null } | undefined;
-  if (hit !== undefined && hit.offset === offset) return hit.lead;
+  const hit = line.memo[key] as Reading | undefined;
+  if (hit !== undefined && hit.offset === offset) return hit;
   // Parsed from a private copy: the mention's strings (the zone as written) stay out of the document.
-  const lead = parseLeadingTimestamp(detachString(text.slice(start, end))) ?? null;
-  line.memo[key] = { offset, lead };
-  return lead;
+  const read = readPart(detachString(text.slice(start, end)), offset, slot - 1);
+  line.memo[key] = read;
+  return read;
+}
+
+function readPart(part: string, offset: number, cell: number): Reading {
+  const lead = parseLeadingTimestamp(part) ?? null;
+  if (!lead) return reading(offset, null, null, 0, false, cell, -1);
+  const restated = restatementOf(part, lead);
+  const dateOnly = isDateOnly(part, lead);
+  return reading(offset, lead, restated, (restated ?? lead).end, dateOnly, cell, dateOnly ? cell : -1);
+}
+
+/** The reading of a line with a timestamp (memo hits allocate nothing); null when it has none. */
+function readingOf(text: string, line: DocLine): Reading | null {
+  const r = line.kind === 'table-row' ? rowReading(text, line) : partReading(text, line, line.contentStart, line.contentEnd, 0);
+  return r.lead ? r : null;
+}
+
+function rowReading(text: string, line: DocLine): Reading {
+  if (line.header || !line.cells) return NO_READING;
+  const hit = line.memo.lead0 as Reading | undefined;
+  if (hit !== undefined) return hit;
+  const read = readRow(text, line, line.cells);
+  line.memo.lead0 = read satisfies RowMemo;
+  return read;
 }
 
 /**
- * The part of a line a timestamp is read from: the content (slot 0), or for table rows the first
- * cell with a time (slots 1-3); -1 when none. Its timestamp is then in the line's memo (leadOf).
+ * A row's timestamp is in the first of its first three cells that starts with one. A separate
+ * Date column ("| 2026-08-18 | 03:10 | … |", or "| 03:10 | Aug 18 | … |") gives the row's date:
+ * the entry is the time cell's, dated by the date cell. (Read alone, the date cell made every row
+ * a date line, and the table had no entries.)
  */
-function timedSlot(text: string, line: DocLine): number {
-  if (line.kind === 'table-row') {
-    if (line.header || !line.cells) return -1;
-    for (let i = 0; i < 3 && i < line.cells.length; i++) {
-      const cell = line.cells[i]!;
-      if (leadingOf(text, line, cell.start, cell.end, i + 1)) return i + 1;
+function readRow(text: string, line: DocLine, cells: readonly TextRange[]): Reading {
+  const n = Math.min(3, cells.length);
+  const cell = (i: number) => partReading(text, line, cells[i]!.start, cells[i]!.end, i + 1);
+  let i = 0;
+  while (i < n && !cell(i).lead) i++;
+  if (i === n) return NO_READING;
+  const first = cell(i);
+  if (first.dateOnly) {
+    for (let j = i + 1; j < n; j++) {
+      const timed = cell(j);
+      if (!timed.lead || !firstOf(timed.lead).time) continue;
+      // A time cell with its own date needs no other.
+      return firstOf(timed.lead).date ? timed : dated(timed, first, timed.textFrom);
     }
-    return -1;
+    return first;
   }
-  return leadingOf(text, line, line.contentStart, line.contentEnd, 0) ? 0 : -1;
+  const next = i + 1 < n && !firstOf(first.lead!).date ? cell(i + 1) : undefined;
+  // The time first, then the date: the entry's words start after the date cell.
+  if (next?.dateOnly && firstOf(first.lead!).time) return dated(first, next, next.offset - first.offset + next.textFrom);
+  return first;
 }
 
-function leadOf(line: DocLine, slot: number): Leading {
-  return (line.memo[LEAD_KEYS[slot]!] as { lead: Leading }).lead;
+/** The time cell's reading with the date cell's date (as written: the timeline puts it in order). */
+function dated(timed: Reading, date: Reading, textFrom: number): Reading {
+  const d = firstOf(date.lead!).date!;
+  return reading(timed.offset, withDate(timed.lead!, d), timed.restated && withDate(timed.restated, d), textFrom, false, timed.cell, date.cell);
 }
 
-function partStart(line: DocLine, slot: number): number {
-  return slot === 0 ? line.contentStart : line.cells![slot - 1]!.start;
+function withDate(m: Leading, date: CalendarDate): Leading {
+  return 'from' in m ? { ...m, from: { ...m.from, date } } : { ...m, date };
 }
 
-function partEnd(line: DocLine, slot: number): number {
-  return slot === 0 ? line.contentEnd : line.cells![slot - 1]!.end;
+/** The zones a header row's first column titles declare: "| Date | Time (UTC) | Event |". */
+function headerZones(text: string, line: DocLine): readonly (Zone | undefined)[] {
+  const hit = line.memo.lead0 as { zones: readonly (Zone | undefined)[] } | undefined;
+  if (hit !== undefined) return hit.zones;
+  // Titles are short: a long cell is not a column title worth reading.
+  const zones = (line.cells ?? []).slice(0, 3).map((c) => findZoneDeclaration(detachString(text.slice(c.start, Math.min(c.end, c.start + 80)))));
+  line.memo.lead0 = { zones } satisfies RowMemo;
+  return zones;
+}
+
+/** The zone the table's header gives a row: its time column's title, else its date column's. */
+function columnZone(zones: readonly (Zone | undefined)[], r: Reading): Zone | undefined {
+  return (r.cell >= 0 ? zones[r.cell] : undefined) ?? (r.dateCell >= 0 ? zones[r.dateCell] : undefined);
+}
+
+/** Between a timestamp and the bracket of its restatement: space, emphasis ("**14:30 BST** (13:30 UTC)"). */
+const RESTATEMENT_OPEN = /^[\s*_]*[([][\s*_]*$/;
+const RESTATEMENT_CLOSE = /^[\s*_]*[)\]]/;
+
+/**
+ * "14:30 BST (13:30 UTC)": the time restated in brackets in another zone, as one mention over
+ * both with the bracketed time, date and zone. The entry takes it when the bracketed zone is the
+ * timeline's (chosenLead): the author already wrote the time in the timeline's zone, and it is
+ * the one to place the entry by. Null when the timestamp is not followed by one.
+ */
+function restatementOf(part: string, lead: Leading): Leading | null {
+  if ('from' in lead || !lead.time || !lead.zone) return null;
+  const rest = part.slice(lead.end, lead.end + 60);
+  if (!/^[\s*_]*[([]/.test(rest)) return null;
+  const inner = parseLeadingTimestamp(rest);
+  if (!inner || 'from' in inner || !inner.time || !inner.zone || !RESTATEMENT_OPEN.test(rest.slice(0, inner.start))) return null;
+  // The zone reader may have taken the closing bracket itself.
+  const close = RESTATEMENT_CLOSE.exec(rest.slice(inner.end));
+  const end = close ? inner.end + close[0].length : /[)\]]$/.test(rest.slice(0, inner.end)) ? inner.end : -1;
+  if (end < 0) return null;
+  const m: TimeMention = { start: lead.start, end: lead.end + end, time: inner.time, zone: inner.zone };
+  const date = inner.date ?? lead.date;
+  if (date) m.date = date;
+  if (lead.approximate) m.approximate = true;
+  return m;
+}
+
+/** The timestamp an entry is placed by: its restatement when that is in the zone in force and the written time is not. */
+function chosenLead(r: Reading, inForce: Zone | undefined): Leading {
+  const restated = r.restated;
+  const offset = inForce?.offsetMinutes;
+  if (!restated || offset === undefined) return r.lead!;
+  return firstOf(restated).zone?.offsetMinutes === offset && firstOf(r.lead!).zone?.offsetMinutes !== offset ? restated : r.lead!;
 }
 
 /** The entry's words after its timestamp (computed on a memo miss: onLine). */
 function entryTextOf(line: DocLine, text: string): string {
-  const slot = timedSlot(text, line);
-  const after = text.slice(partStart(line, slot) + leadOf(line, slot).end, line.kind === 'table-row' ? line.end : line.contentEnd);
+  const r = readingOf(text, line)!;
+  const after = text.slice(line.start + r.offset + r.textFrom, line.kind === 'table-row' ? line.end : line.contentEnd);
   return detachString(after.replace(/^[\s*_:\]).,–—-]+/, '').trim());
 }
 
@@ -86,11 +204,11 @@ function isUnreadable(line: DocLine, text: string): boolean {
   return looksLikeTimestampButUnreadable(unreadableContent(line, text));
 }
 
-/** Whether nothing but punctuation follows the date: "### 2018-01-15", "**May 10, 2021**". */
-function isDateOnlyLine(text: string, start: number, end: number, m: Leading): boolean {
+/** Whether nothing but punctuation follows the date in the part. */
+function isDateOnly(part: string, m: Leading): boolean {
   const first = firstOf(m);
   if (first.time || !first.date) return false;
-  const rest = text.slice(start + m.end, end);
+  const rest = part.slice(m.end, m.end + 41);
   return /^[\s*_:.,)\]-]*$/.test(rest.length > 40 ? rest.slice(0, 40) + 'x' : rest);
 }
 
@@ -147,6 +265,8 @@ export function readTimeline(ctx: Context): Timeline | undefined {
   // FRESH_MEMORY in doc-lines.ts.
   const entries = ctx.recycled.take<TimelineEntry>('timeline', firstLineAtOrAfter(lines, section.bodyRange.end) - firstLine);
   let count = 0;
+  /** The zones the column titles of the table being read declare ("Time (UTC)"). */
+  let columnZones: readonly (Zone | undefined)[] | undefined;
   for (let i = firstLine; i < lines.length && lines[i]!.start < section.bodyRange.end; i++) {
     const line = lines[i]!;
     if (line.paragraphEnd !== undefined) paragraph = line.start;
@@ -157,30 +277,35 @@ export function readTimeline(ctx: Context): Timeline | undefined {
         if (z) timeline.declaredZone = { zone: z, range: { start: line.start, end: line.end } };
       }
     }
-    const slot = timedSlot(text, line);
-    if (slot < 0) {
+    // A table's rows follow its header row: the titles hold until a line that is not a row.
+    if (line.kind !== 'table-row') columnZones = undefined;
+    else if (line.header) columnZones = headerZones(text, line);
+    const reading = readingOf(text, line);
+    if (!reading) {
       if (line.kind !== 'table-row' && onLine(line, 'unreadable', isUnreadable, text)) {
         timeline.unreadable.push({ range: { start: line.contentStart, end: line.contentEnd }, text: unreadableContent(line, text) });
       }
       continue;
     }
-    const lead = leadOf(line, slot);
-    const at = partStart(line, slot);
-    if (isDateOnlyLine(text, at, partEnd(line, slot), lead)) {
-      date = withYear(inDateOrder(firstOf(lead).date!, ctx.dayFirst), date);
+    if (reading.dateOnly) {
+      date = withYear(inDateOrder(firstOf(reading.lead!).date!, ctx.dayFirst), date);
       continue;
     }
+    // A zone written on an entry carries to the next ones ("14:00 PST", "14:05"), unless the
+    // timeline declares its zone ("All times UTC"): then that entry is an exception. A table's
+    // column title ("Time (UTC)") is nearer to its rows than either.
+    const inForce = (columnZones && columnZone(columnZones, reading)) ?? timeline.declaredZone?.zone ?? lastZone ?? ctx.zone;
+    const lead = chosenLead(reading, inForce);
+    const at = line.start + reading.offset;
     const first = firstOf(lead);
     // The entry keeps its timestamp as written (`mention`); its date is read in the document's order.
     const entryDate = first.date ? withYear(inDateOrder(first.date, ctx.dayFirst), date) : date;
     if (first.date) date = entryDate;
     if (first.zone) lastZone = first.zone;
-    // A zone written on an entry carries to the next ones ("14:00 PST", "14:05"), unless the
-    // timeline declares its zone ("All times UTC"): then that entry is an exception.
-    const zone = first.zone ?? timeline.declaredZone?.zone ?? lastZone ?? ctx.zone;
+    const zone = first.zone ?? inForce;
     const t = first.time;
-    // Keyed by where the timestamp was read (a table row may take it from another cell).
-    const entryText = onLine(line, 'entryText', entryTextOf, text, lead);
+    // Fixed by the line's text: the same whichever timestamp of the reading the entry takes.
+    const entryText = onLine(line, 'entryText', entryTextOf, text, reading);
     // Marker keywords are searched once per line text and template, not on every keystroke.
     const markers = onLineOwned(line, 'markers', entryText, markersOf, ctx.template, ctx.template);
     const groupAt = groups.ordinal(line, paragraph);
@@ -348,18 +473,83 @@ export function markersOf(entryText: string, template: Template): MarkerKind[] {
   const explicit = new Set<MarkerKind>();
   for (const m of entryText.slice(0, 2000).matchAll(EXPLICIT_MARKER)) explicit.add(EXPLICIT_KIND[m[1]!.toLowerCase()]!);
   if (explicit.size > 0) return [...explicit];
-  const lower = ` ${entryText.slice(0, 500).toLowerCase().replace(/[^\p{L}\p{N}-]+/gu, ' ')} `;
+  const lower = markerText(entryText.slice(0, 500));
   const found: MarkerKind[] = [];
-  for (const [kind, words] of Object.entries(template.markers ?? {}) as [MarkerKind, string[]][]) {
-    if (words.some((w) => saysWord(lower, ` ${w.toLowerCase()} `))) found.push(kind);
+  for (const [kind, needles] of keywordsOf(template)) {
+    if (needles.some((needle) => saysWord(lower, needle, kind))) found.push(kind);
   }
   return found;
 }
 
+/**
+ * Words in lower case, one space apart, with " . " where a sentence ends and " , " where a clause
+ * breaks (";", ",", brackets, a dash): the denials below look no further than these. Apostrophes
+ * become spaces, in the keywords too, so "ack'd" and "ack’d" read alike.
+ */
+function markerText(text: string): string {
+  const words = text.toLowerCase().replace(/([.!?]+(?=\s|$))|([;,()[\]\u2013\u2014]|\s-\s)|[^\p{L}\p{N}-]+/gu, (_, end?: string, brk?: string) => (end ? ' . ' : brk ? ' , ' : ' '));
+  return ` ${words.replace(/ {2,}/g, ' ').trim()} `;
+}
+
+const KEYWORDS = new WeakMap<Template, [MarkerKind, string[]][]>();
+
+/** The template's keywords as searched (" rolled back "), normalized once per template, not per entry. */
+function keywordsOf(template: Template): [MarkerKind, string[]][] {
+  let kept = KEYWORDS.get(template);
+  if (!kept) {
+    kept = (Object.entries(template.markers ?? {}) as [MarkerKind, string[]][]).map(([kind, words]) => [kind, words.map(markerText).filter((w) => w.trim() !== '')]);
+    KEYWORDS.set(template, kept);
+  }
+  return kept;
+}
+
 /** The marker word said, not denied: "no alert (the SLA check runs at 08:30)" detects nothing. */
-function saysWord(lower: string, needle: string): boolean {
+function saysWord(lower: string, needle: string, kind: MarkerKind): boolean {
   for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) {
-    if (!/ (?:no|not|never|without)$/.test(lower.slice(Math.max(0, at - 8), at))) return true;
+    if (/ (?:no|not|never|without)$/.test(lower.slice(Math.max(0, at - 8), at))) continue;
+    if (kind === 'acknowledged' && isPaged(lower, at, at + needle.length - 1)) continue;
+    if ((kind === 'mitigated' || kind === 'resolved') && didNotHappen(lower, at, at + needle.length - 1)) continue;
+    return true;
   }
   return false;
+}
+
+/** A verb of paging before the word ("alert pages the on-call", "alerts the on-call"), or a passive after it ("on-call engineer was paged"). */
+const PAGED_BEFORE = / (?:pages|paged|paging|alerted|alerting|notifies|notified|notifying|wakes|woke|calls|called|(?:page|alert|alerts|notify|wake|call) (?:the|an|a|our|their))(?: the| an| a| our| their)?$/;
+const PAGED_AFTER = /^(?: [\p{L}-]+)?(?: is| was| gets| got| been| being)? (?:paged|alerted|notified|woken) /u;
+
+/**
+ * Whether the acknowledgement word (the template's "on-call") names who was paged: paging the
+ * on-call is the detection; the acknowledgement is the on-call answering.
+ */
+function isPaged(lower: string, at: number, end: number): boolean {
+  return PAGED_BEFORE.test(lower.slice(Math.max(0, at - 24), at)) || PAGED_AFTER.test(lower.slice(end, end + 40));
+}
+
+/** Tried, not done, anywhere in the word's clause: "attempted to restart", "workaround attempted". */
+const ATTEMPT = / (?:attempt|attempts|attempted|attempting|try|tries|tried|trying) /;
+/** Not (yet) so, before the word in its clause: "failed to come back online", "until error is resolved". */
+const NOT_YET = / (?:failed to|fails to|unable to|until|cannot|can t|could not|couldn t|not yet) /;
+/** Done to no effect, in the word's clause or later in its sentence: "rolled back; no change in lag". */
+const NO_EFFECT = / (?:no (?:change|effect|improvement|difference|luck)|(?:did|does|do|has|had) not (?:help|work|fix|resolve|change|improve)|(?:didn|doesn|don|hasn|hadn) t (?:help|work|fix|resolve|change|improve)|without (?:effect|success|improvement)|to no avail|unsuccessful|ineffective) /;
+
+/**
+ * Whether the mitigation or resolution at [at, end] (the needle's spaces) was only tried, failed,
+ * or changed nothing. The search stays in the word's sentence, and before the word in its clause:
+ * "restart did not help; rolled back, errors stop" mitigates. The text is at most 500 characters.
+ */
+function didNotHappen(lower: string, at: number, end: number): boolean {
+  // From the space that opens the clause: the break's last space, or the text's first.
+  const breakAt = Math.max(lower.lastIndexOf(' , ', at), lower.lastIndexOf(' . ', at));
+  const clauseStart = breakAt < 0 ? 0 : breakAt + 2;
+  const clauseEnd = nearest(lower.indexOf(' , ', end), lower.indexOf(' . ', end), lower.length - 1) + 1;
+  const sentenceEnd = nearest(lower.indexOf(' . ', end), lower.length - 1) + 1;
+  return ATTEMPT.test(lower.slice(clauseStart, clauseEnd)) || NOT_YET.test(lower.slice(clauseStart, at + 1)) || NO_EFFECT.test(lower.slice(clauseStart, sentenceEnd));
+}
+
+/** The smallest index found (-1 is not found). */
+function nearest(...found: number[]): number {
+  let best = Infinity;
+  for (const i of found) if (i >= 0 && i < best) best = i;
+  return best;
 }

@@ -60,7 +60,11 @@ export default defineRule<Options>({
       });
     }
     if (file && title) {
-      if (Math.abs(daysBetween(file, title.date)) <= options.toleranceDays) return;
+      // A day apart is tolerated (zones), unless the incident's own dates all fall on one of the two
+      // days: "2026-08-17-db.md" titled "2026-08-18" about an incident wholly on the 18th.
+      const pinned = evidence.length > 0 && min === max ? min : undefined;
+      const oneIsTheDay = pinned !== undefined && (day(file, year) === pinned) !== (day(title.date, year) === pinned);
+      if (Math.abs(daysBetween(file, title.date)) <= options.toleranceDays && !oneIsTheDay) return;
       // A file named by the first day of the span the title gives.
       if (title.first && daysBetween(title.first, file) >= -options.toleranceDays && daysBetween(file, title.date) >= 0) return;
       const agrees = titleFits === true ? ` (the title agrees with ${describe(evidence, year).replace(/ (says|runs|dates it) .*/, '')})` : '';

@@ -81,8 +81,22 @@ function sharesIn(sentence: string, base: number): Share[] {
   return shares;
 }
 
+/**
+ * "Of customers with notifications in flight, 70% ..., 20% ... and the remaining 20%": a sentence
+ * that names its population first, so every bare share in it is of that population.
+ */
+const LEADING_POPULATION = /^(?:[*_]*[\p{L} ]{1,30}:[*_]*)? *(?:of|among) ([^,\d%]{3,60}),/iu;
+
 /** Shares of one population in a sentence: the first names it, bare ones joined by "and", "while"... follow. */
 function groupOf(sentence: string, base: number, shares: Share[]): Share[] {
+  // From the start of the line the first share is on: a paragraph joins "**Duration:** ..." and
+  // "**Impact:** Of customers ..." lines into one sentence.
+  const firstAt = shares.length > 0 ? shares[0]!.start - base : 0;
+  const lead = LEADING_POPULATION.exec(sentence.slice(sentence.lastIndexOf('\n', firstAt) + 1));
+  if (lead && shares.every((s) => !s.population)) {
+    const noun = lead[1]!.trim().replace(/^(?:the|our|all|its|their) /i, '');
+    return shares.map((s) => ({ ...s, noun, population: noun.toLowerCase() }));
+  }
   const first = shares.find((s) => s.population);
   if (!first) return [];
   const group = [first];
@@ -101,12 +115,13 @@ function checkSentence(p: Passage, sentence: string, base: number, report: (r: R
   const total = group.reduce((a, s) => a + s.value, 0);
   const range = { start: toDoc(p, group[0]!.start), end: toDoc(p, group[group.length - 1]!.end) };
   const rest = group[group.length - 1]!;
-  if (rest.remainder && group.length === 2 && Math.abs(total - 100) > 1) {
-    const expected = Math.round((100 - group[0]!.value) * 10) / 10;
+  if (rest.remainder && Math.abs(total - 100) > 1) {
+    const others = group.slice(0, -1);
+    const expected = Math.round((100 - others.reduce((a, s) => a + s.value, 0)) * 10) / 10;
     const start = toDoc(p, rest.start);
     const digits = sentence.slice(rest.start - base, rest.end - base).match(/^\d+(?:\.\d+)?/)![0];
     report({
-      message: `The remaining share of ${group[0]!.noun} is ${expected}% (100% − ${group[0]!.value}%), not ${rest.value}%.`,
+      message: `The remaining share of ${group[0]!.noun} is ${expected}% (100% − ${others.map((s) => `${s.value}%`).join(' − ')}), not ${rest.value}%.`,
       range: { start, end: toDoc(p, rest.end) },
       data: { shares: group.map((s) => s.value), expected },
       fixes: [{ title: `Change it to ${expected}%`, safe: false, edits: [{ start, end: start + digits.length, newText: String(expected) }] }],

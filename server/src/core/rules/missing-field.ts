@@ -10,7 +10,7 @@ const FIELD_NAMES: Record<string, string> = {
 
 /** Ways a section states a field without a "Field:" label: prose a reviewer would accept. */
 const PROSE: Record<string, RegExp> = {
-  impact: /\b(impact|affect|users?|customers?|clients?|visitors?|requests?|traffic|unavailable|inaccessible|outage|down(time)?|errors?|\d+(\.\d+)?\s?%)/i,
+  impact: /\b(impact|affect|users?|customers?|clients?|visitors?|requests?|traffic|unavailable|inaccessible|outage|down(time)?|errors?|delay(ed|s)?|slow(ed|er|down)?|latenc|fail(ed|ing|ures?)?|degrad|disrupt|(drop|increase|decrease|spike) in|lost|loss of|\d+(\.\d+)?\s?%)/i,
   'root-cause': /\b(root cause|caused by|because|due to|the cause|triggered by|stemm(ed|ing) from|result of|culprit)/i,
 };
 
@@ -19,10 +19,23 @@ function statesField(model: PostmortemModel, section: Section, key: string): boo
   // A section of its own counts ("## Impact", "## Root Cause").
   if (model.sections.some((s) => s.ids.includes(key))) return key !== 'duration';
   const body = model.text.slice(section.bodyRange.start, Math.min(section.bodyRange.end, section.bodyRange.start + 20_000));
+  // An empty section is reported by empty-section; one in another language cannot be read here.
+  if (body.trim() === '' || !isEnglish(body)) return true;
   if (key === 'duration') {
     return model.incident.start !== undefined || model.incident.stated !== undefined || findTimeRanges(body).length > 0 || findDurations(body).length > 0;
   }
   return PROSE[key]?.test(body) ?? false;
+}
+
+const ENGLISH_WORDS = /\b(?:the|and|of|to|was|were|is|are|for|from|in|on|at|with|by|after|our|we|this|that)\b/gi;
+
+/** Whether a stretch of prose reads as English: its common short words make up a fair share of it. */
+function isEnglish(body: string): boolean {
+  const sample = body.slice(0, 2000);
+  const words = sample.match(/\p{L}+/gu)?.length ?? 0;
+  if (words < 6) return true;
+  const english = sample.match(ENGLISH_WORDS)?.length ?? 0;
+  return english * 12 >= words;
 }
 
 export default defineRule({

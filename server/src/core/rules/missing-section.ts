@@ -1,5 +1,6 @@
 import type { PostmortemModel } from '../model/types';
 import type { TemplateSection } from '../templates/types';
+import { sectionsStatedAsFields } from '../model/fields';
 import { defineRule } from './rule';
 import { documentAnchor, eolOf, sectionHeadingLevel, topSections } from './shared/headings';
 
@@ -43,6 +44,7 @@ export default defineRule({
   defaultOptions: { ignore: [] as string[] },
   check({ model, options, report }) {
     const present = new Set(model.sections.flatMap((s) => s.ids));
+    for (const id of sectionsStatedAsFields(model.template, model.fields)) present.add(id);
     for (const section of model.template.sections) {
       if (!section.required || present.has(section.id) || options.ignore.includes(section.id)) continue;
       const at = insertionPoint(model, section);

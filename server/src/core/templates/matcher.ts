@@ -1,4 +1,5 @@
 import { normalizeTitle } from '../text/plain';
+import { inEnglish } from './translations';
 import type { Template } from './types';
 
 const matchers = new WeakMap<Template, SectionMatcher>();
@@ -70,6 +71,17 @@ export class SectionMatcher {
   private matchUncached(title: string, strict: boolean): string[] {
     const norm = normalizeTitle(title);
     if (!norm) return [];
+    const found = this.matchNormalized(norm, strict);
+    if (found.length > 0) return found;
+    // "Blameless root cause", "Detailed timeline": a qualifier before a known title.
+    const words = norm.split(' ');
+    if (words.length > 1 && QUALIFIERS.has(words[0]!)) return this.matchNormalized(words.slice(1).join(' '), strict);
+    // "Zusammenfassung", "Causa raíz": a common title in another language.
+    const english = inEnglish(norm);
+    return english ? this.matchNormalized(english, strict) : [];
+  }
+
+  private matchNormalized(norm: string, strict: boolean): string[] {
     const whole = this.aliases.get(norm);
     if (whole) return [whole];
     // A combined title: "Root Cause and Resolution", "Detection & Response / Timeline".
@@ -94,6 +106,9 @@ export class SectionMatcher {
     return undefined;
   }
 }
+
+/** Words before a known title that keep its subject: "Blameless root cause", "Brief summary". */
+const QUALIFIERS = new Set(['blameless', 'detailed', 'brief', 'short', 'full', 'final', 'initial', 'preliminary', 'our', 'the', 'overall', 'technical', 'complete']);
 
 /** Words after a known title that make it a different section ("Root Cause Remediations"). */
 const SUBJECT_CHANGING = new Set([

@@ -1,6 +1,6 @@
 // Reading a calendar date from tokens: "May 20, 2024", "Thursday, May 9, 2024", "June 7th",
 // "20th December 2023", "2024-06-20", "2019-1-17", "06/May/2022", "01/16/2024", "5-26-21",
-// "Aug-27-2021". A bare year is never a date.
+// "Aug-27-2021", and the second day of "March 10–11, 2026". A bare year is never a date.
 
 import type { CalendarDate } from './types.js';
 import type { Tokens } from './scanner.js';
@@ -11,6 +11,8 @@ export interface DateMatch {
   date: CalendarDate;
   /** Index of the first token after the date. */
   next: number;
+  /** The month was written before the date, with the first day of a span ("March 10–11, 2026"). */
+  monthBefore?: boolean;
 }
 
 export const MONTHS: ReadonlyMap<string, number> = new Map([
@@ -198,6 +200,29 @@ function readShortFirst(tokens: Tokens, i: number): DateMatch | undefined {
   return dateMatch(makeDate(year, a, b, ambiguous), i + 5);
 }
 
+const SPAN_DASHES = '-–—';
+
+/**
+ * The second day of a month-first span, "March 10–11, 2026", "Mar 10-11 2026", "Aug. 3rd - 5th,
+ * 2024": a day after "<month> <day> -", taking that month. Read only with a year after it, which
+ * makes it unmistakable ("March 10 - 11 servers" is not a date); the first end, read on its own as
+ * "March 10", gets the year when the range is joined (ranges.ts). Looks back a bounded few tokens.
+ */
+function readSpanEnd(tokens: Tokens, i: number): DateMatch | undefined {
+  const dash = i - 1;
+  if (!tokens.isPunctIn(dash, SPAN_DASHES) || tokens.lineBreak(dash) || tokens.lineBreak(i)) return undefined;
+  const first = tokens.isNum(dash - 1) ? dash - 1 : dash - 2; // "10–" or "10th–"
+  if (readDay(tokens, first) !== dash || !tokens.spaced(first) || tokens.lineBreak(first)) return undefined;
+  const monthIndex = tokens.isPunct(first - 1, '.') && tokens.touches(first - 1) ? first - 2 : first - 1; // "Aug. 3"
+  const month = monthAt(tokens, monthIndex);
+  const dayEnd = readDay(tokens, i);
+  if (month === 0 || dayEnd < 0 || tokens.value(i) <= tokens.value(first)) return undefined;
+  const year = readYear(tokens, dayEnd);
+  if (year === undefined) return undefined;
+  const date = makeDate(year.year, month, tokens.value(i));
+  return date && { date, next: year.next, monthBefore: true };
+}
+
 function readNumeric(tokens: Tokens, i: number): DateMatch | undefined {
   if (continuesNumberChain(tokens, i) || followsNumberAndSeparator(tokens, i)) return undefined;
   return readYearFirst(tokens, i) ?? readShortFirst(tokens, i);
@@ -205,7 +230,7 @@ function readNumeric(tokens: Tokens, i: number): DateMatch | undefined {
 
 /** Reads a calendar date starting exactly at token i (a weekday before it is included). */
 export function readDate(tokens: Tokens, i: number): DateMatch | undefined {
-  if (tokens.isNum(i)) return readNumeric(tokens, i) ?? readDayFirst(tokens, i);
+  if (tokens.isNum(i)) return readNumeric(tokens, i) ?? readDayFirst(tokens, i) ?? readSpanEnd(tokens, i);
   if (!tokens.isLetters(i)) return undefined;
   if (isWeekday(tokens, i)) {
     let j = i + 1;

@@ -1,5 +1,6 @@
-// Stated lengths: "2 hours and 30 minutes", "2h30m", "7.5 hours", "three hours", "an hour and a
-// half", "2 and a half hours", "a 30-minute outage", "almost four hours", "at least seven hours".
+// Stated lengths: "2 hours and 30 minutes", "2h30m", "1 h 50 min", "7.5 hours", "three hours", "an
+// hour and a half", "2 and a half hours", "a 30-minute outage", "almost four hours", "at least
+// seven hours".
 //
 // Not read: ranges of lengths ("4-5 hours", "1-3 hours ago": no single number to compare),
 // months and years (no fixed length), "several hours".
@@ -13,8 +14,11 @@ interface Unit {
   minutes: number;
   /** Larger units come first in "1 day 6 hours"; a later part must have a smaller rank. */
   rank: number;
-  /** One-letter units ("2h", "30m") only count when glued to their number. */
-  gluedOnly?: boolean;
+  /**
+   * A one-letter symbol ("2h", "30m"). Glued to its number it is always the unit; written apart
+   * ("2 h", "5 m") only where nothing else fits: see looseLettersFit.
+   */
+  letter?: boolean;
 }
 
 const WEEK: Unit = { minutes: 7 * 24 * 60, rank: 4 };
@@ -24,11 +28,11 @@ const MINUTE: Unit = { minutes: 1, rank: 1 };
 const SECOND: Unit = { minutes: 1 / 60, rank: 0 };
 
 const UNITS: ReadonlyMap<string, Unit> = new Map([
-  ['week', WEEK], ['weeks', WEEK], ['wk', WEEK], ['wks', WEEK], ['w', { ...WEEK, gluedOnly: true }],
-  ['day', DAY], ['days', DAY], ['d', { ...DAY, gluedOnly: true }],
-  ['hour', HOUR], ['hours', HOUR], ['hr', HOUR], ['hrs', HOUR], ['h', { ...HOUR, gluedOnly: true }],
-  ['minute', MINUTE], ['minutes', MINUTE], ['min', MINUTE], ['mins', MINUTE], ['m', { ...MINUTE, gluedOnly: true }],
-  ['second', SECOND], ['seconds', SECOND], ['sec', SECOND], ['secs', SECOND], ['s', { ...SECOND, gluedOnly: true }],
+  ['week', WEEK], ['weeks', WEEK], ['wk', WEEK], ['wks', WEEK], ['w', { ...WEEK, letter: true }],
+  ['day', DAY], ['days', DAY], ['d', { ...DAY, letter: true }],
+  ['hour', HOUR], ['hours', HOUR], ['hr', HOUR], ['hrs', HOUR], ['h', { ...HOUR, letter: true }],
+  ['minute', MINUTE], ['minutes', MINUTE], ['min', MINUTE], ['mins', MINUTE], ['m', { ...MINUTE, letter: true }],
+  ['second', SECOND], ['seconds', SECOND], ['sec', SECOND], ['secs', SECOND], ['s', { ...SECOND, letter: true }],
 ]);
 
 /** "24-hour clock", "12 hour format": a clock convention, not a length. */
@@ -107,7 +111,14 @@ function readQuantity(tokens: Tokens, i: number, continuation: boolean): Quantit
   return half >= 0 ? quantity(word.value + 0.5, half) : quantity(word.value, word.next);
 }
 
-function readUnit(tokens: Tokens, j: number, q: Quantity): { unit: Unit; next: number } | undefined {
+interface UnitMatch {
+  unit: Unit;
+  next: number;
+  /** A one-letter unit written apart from its number ("1 h"). */
+  loose: boolean;
+}
+
+function readUnit(tokens: Tokens, j: number, q: Quantity): UnitMatch | undefined {
   let k = j;
   // "30-minute", "two-hour".
   const hyphenated = tokens.isPunct(k, '-') && tokens.touches(k) && tokens.isLetters(k + 1) && tokens.touches(k + 1);
@@ -116,12 +127,35 @@ function readUnit(tokens: Tokens, j: number, q: Quantity): { unit: Unit; next: n
   const text = tokens.text(k);
   const unit = UNITS.get(text);
   if (unit === undefined) return undefined;
-  // "2h", "30m" but not "2 h", "3D" (in "%3D") or "30-m".
-  if (unit.gluedOnly && (!tokens.touches(k) || hyphenated || !q.digits || tokens.raw(k) !== text)) return undefined;
+  const loose = unit.letter === true && !tokens.touches(k);
+  // "2h", "30m", "2 h" but not "3D" (in "%3D"), "30-m", "a h" or "2 h-bridge".
+  if (unit.letter && (hyphenated || !q.digits || tokens.raw(k) !== text)) return undefined;
+  if (loose && tokens.isPunctIn(k + 1, "-'’") && tokens.touches(k + 1)) return undefined;
   if (q.article && text === 'second') return undefined; // "a second PR"
   if (text === 's' && looksLikePluralNumber(tokens, j - 1)) return undefined;
   if (tokens.isWordIn(k + 1, NOT_A_LENGTH_AFTER)) return undefined;
-  return { unit, next: k + 1 };
+  return { unit, next: k + 1, loose };
+}
+
+/** What looseLettersFit needs to know of the parts read (kept in scalars: this runs on every number). */
+interface PartsRead {
+  count: number;
+  firstRank: number;
+  anyLoose: boolean;
+  lastLoose: boolean;
+}
+
+/**
+ * Whether a length with one-letter units written apart ("1 h 50 min", "2 h", "1 h 5 m") is one.
+ * Alone after its number only "h" is unmistakable ("5 m" may be metres, "2 d" a list item); a
+ * later part settles the others. "at 14 h" and "14 h 30" are clock times in French notation, and
+ * a bare number after the letter ("1 h 2") shows it was not a unit.
+ */
+function looseLettersFit(tokens: Tokens, i: number, read: PartsRead, end: number): boolean {
+  if (!read.anyLoose) return true;
+  if (read.lastLoose && tokens.isNum(end) && !tokens.lineBreak(end)) return false;
+  if (read.count > 1) return true;
+  return read.firstRank === HOUR.rank && !tokens.isWord(skipWrappersBack(tokens, i - 1), 'at');
 }
 
 /** "HTTP 500s", "the 1990s": the plural of a round number, not seconds. */
@@ -161,11 +195,15 @@ function readDurationAt(tokens: Tokens, i: number): { mention: DurationMention; 
   let end = -1;
   let plus = false;
   let j = i;
+  const read: PartsRead = { count: 0, firstRank: -1, anyLoose: false, lastLoose: false };
   for (let part = 0; part < MAX_PARTS; part++) {
     const q = readQuantity(tokens, j, part > 0);
     if (q === undefined) break;
     const unit = readUnit(tokens, q.next, q);
     if (unit === undefined || unit.unit.rank >= lastRank) break;
+    if (read.count++ === 0) read.firstRank = unit.unit.rank;
+    read.anyLoose ||= unit.loose;
+    read.lastLoose = unit.loose;
     let value = q.value;
     let next = unit.next;
     const half = andAHalf(tokens, next); // "an hour and a half"
@@ -185,6 +223,7 @@ function readDurationAt(tokens: Tokens, i: number): { mention: DurationMention; 
   }
   // Running on into letters or digits ("9d5466153", "2h30"): an identifier, not a length.
   if (end < 0 || (tokens.touches(end) && (tokens.isNum(end) || tokens.isLetters(end)))) return undefined;
+  if (!looseLettersFit(tokens, i, read, end)) return undefined;
   const mention: DurationMention = { start: tokens.start(i), end: tokens.end(end - 1), minutes: total };
   const qualifier: Qualifier = plus ? { approximate: true, bound: 'at-least' } : qualifierBefore(tokens, i);
   if (qualifier.approximate) mention.approximate = true;

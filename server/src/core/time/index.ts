@@ -15,6 +15,10 @@
 // - parseLeadingTimestamp accepts a time after a short label only inside the leading bold span or
 //   in parentheses right after the label; "**Detected:** 10:00" is a field, not a timestamp.
 // - "15.25" is a time only in parseLeadingTimestamp or with { allowDotSeparator: true }.
+// - A one-letter unit apart from its number ("1 h 50 min") counts where nothing else fits: "h"
+//   alone, another letter with a second part ("1 h 5 m"); never "at 14 h" or "14 h 30" (clocks).
+// - "March 10–11, 2026" is a range of two dates: the second day takes the month written before it
+//   (read only when a year follows it), the first the year written after it; see `inherited`.
 
 export type { CalendarDate, ClockTime, Zone, TimeMention, TimeRangeMention, DurationMention } from './types.js';
 

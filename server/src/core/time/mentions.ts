@@ -61,6 +61,8 @@ function hasForeignSuffix(tokens: Tokens, next: number): boolean {
 
 interface Parts {
   date?: CalendarDate;
+  /** The date's month was written before the mention ("11, 2026" in "March 10–11, 2026"). */
+  monthBefore?: boolean;
   clock?: ClockMatch;
   zone?: Zone;
   approximate: boolean;
@@ -95,6 +97,12 @@ function readAfterClock(tokens: Tokens, clock: ClockMatch, isoT: boolean, parts:
 }
 
 function dateFirst(tokens: Tokens, date: DateMatch, options: ClockOptions): Parts {
+  const parts = dateParts(tokens, date, options);
+  if (date.monthBefore) parts.monthBefore = true;
+  return parts;
+}
+
+function dateParts(tokens: Tokens, date: DateMatch, options: ClockOptions): Parts {
   const dateOnly: Parts = { date: date.date, approximate: false, next: date.next };
   const j = date.next;
   // ISO 8601: "2024-05-20T14:00:00Z".
@@ -139,6 +147,8 @@ function toMention(tokens: Tokens, first: number, parts: Parts): MentionMatch {
   if (parts.date !== undefined) mention.date = parts.date;
   if (parts.clock !== undefined) mention.time = parts.clock.time;
   if (parts.zone !== undefined) mention.zone = parts.zone;
+  // Written outside [start, end): the same flag a range sets on what one end takes from the other.
+  if (parts.monthBefore) mention.inherited = { date: true };
   if (parts.approximate || approximateBefore(tokens, first)) mention.approximate = true;
   return { mention, first, next: parts.next };
 }

@@ -49,7 +49,8 @@ export interface TimeMention {
   approximate?: boolean;
   /**
    * Parts not written inside [start, end) but taken from the other end of a range:
-   * "14:00 - 16:30 UTC" gives the start the zone UTC with inherited.zone = true.
+   * "14:00 - 16:30 UTC" gives the start the zone UTC with inherited.zone = true; in "March 10–11,
+   * 2026" the second end takes its month from the first (so even findTimeMentions flags it).
    */
   inherited?: { date?: boolean; zone?: boolean; meridiem?: boolean };
 }

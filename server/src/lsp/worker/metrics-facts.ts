@@ -38,7 +38,9 @@ export function metricsFacts(model: PostmortemModel): MetricsFacts | undefined {
   }
   const milestones: MilestoneFacts[] = metrics.milestones.map((m) => {
     if (m.entry) return { kind: m.kind, minutes: m.minutes, timeRange: m.entry.timeRange, at: entryClock(m.entry) };
-    // Only the resolution has no entry: it is the stated end of the window.
+    // A summary field that states the time ("Mitigated: 10:40 UTC").
+    if (m.field) return { kind: m.kind, minutes: m.minutes, at: `the stated ${m.field.label} field (${m.field.value.trim().slice(0, 40)})` };
+    // Else it is the resolution at the stated end of the window.
     const end = model.incident.end;
     return { kind: m.kind, minutes: m.minutes, at: end ? `the stated end (${momentClock(end)})` : 'the stated end' };
   });

@@ -2,12 +2,12 @@
 // a Date field, the timeline's dated entries. Shared by date-mismatch, action-item-overdue and
 // the metrics command. Titles and file names are claims checked against these, never evidence.
 import type { PostmortemModel } from '../../model/types';
-import { findTimeMentions } from '../../time';
+import { findTimeMentions, findTimeRanges } from '../../time';
 import { fileNameDate } from '../../model/date-order';
 export { fileNameDate };
 import { memoByText } from '../../text/memo';
-import { dayNumber, inDateOrder } from '../../time/calendar';
-import type { CalendarDate } from '../../time/types';
+import { dayNumber, inDateOrder, withYearFrom } from '../../time/calendar';
+import type { CalendarDate, TimeMention } from '../../time/types';
 import type { TextRange } from '../../types';
 
 export interface DatedEvidence {
@@ -31,10 +31,19 @@ export function incidentEvidence(model: PostmortemModel): DatedEvidence[] {
 
 function compute(model: PostmortemModel): DatedEvidence[] {
   const out: DatedEvidence[] = [];
-  for (const m of [model.incident.start, model.incident.end]) {
-    // Only a date written in the window itself; one inherited from the title would prove nothing.
-    const written = m && m.mention.date && !m.mention.inherited?.date ? m.mention.date : undefined;
-    if (m && written) out.push({ date: written, range: m.range, source: 'window' });
+  const { start, end } = model.incident;
+  for (const m of [start, end]) {
+    const other = m === start ? end?.mention.date : start?.mention.date;
+    // Only a date written in the window itself; one inherited from the title or the other end would
+    // prove nothing. A day of its own with the year taken from the other end ("Oct 28 to Oct 29,
+    // 2026") was written.
+    const date0 = m?.mention.date;
+    const ownDay = date0 !== undefined && (!m!.mention.inherited?.date || (other !== undefined && (other.month !== date0.month || other.day !== date0.day)));
+    const written = ownDay ? date0 : undefined;
+    if (!m || !written) continue;
+    // "From 22:40 on Oct 28 to 01:05 on Oct 29, 2026": the year written once is both ends'.
+    const date = written.year === undefined && other?.year !== undefined ? withYearFrom(written, other, m === start ? 'before' : 'after') : written;
+    out.push({ date, range: m.range, source: 'window' });
   }
   for (const f of model.fields) {
     if (f.key !== 'date' || f.source === 'front-matter') continue;
@@ -86,16 +95,32 @@ export function incidentDate(model: PostmortemModel): CalendarDate | undefined {
 /** The first full date in the title ("2018-01-11, Hub 403"), with its document range when known. */
 export function titleDate(model: PostmortemModel): { date: CalendarDate; first?: CalendarDate; range?: TextRange } | undefined {
   if (!model.title) return undefined;
-  const m = findTimeMentions(model.title.text).find((t) => t.date?.year !== undefined);
+  const text = model.title.text;
+  const m = findTimeMentions(text).find((t) => t.date?.year !== undefined);
   if (!m?.date) return undefined;
   const date = inDateOrder(m.date, model.dayFirst);
-  // "3–6 March 2025": the title dates a span, from its first day.
-  const span = /(?:^|[^\d])(\d{1,2})\s*[–—-]\s*$/.exec(model.title.text.slice(Math.max(0, m.start - 8), m.start));
-  const firstDay = span ? Number(span[1]) : NaN;
-  const first = firstDay >= 1 && firstDay < date.day ? { first: { ...date, day: firstDay } } : {};
+  // A title dating a span gives its last day, with the first beside it.
+  const span = spanEndingAt(text, m, date, model.dayFirst);
+  const first = span && dayNumber(span.first) < dayNumber(date) ? span : undefined;
   // The title's text is markup-free; find the same words in the heading line for the range.
-  if (model.title.range.end <= model.title.range.start) return { date, ...first };
-  return { date, ...first, range: within(model, model.title.range, model.title.text.slice(m.start, m.end)) };
+  if (model.title.range.end <= model.title.range.start) return { date, ...(first ? { first: first.first } : {}) };
+  const range = within(model, model.title.range, text.slice(first?.start ?? m.start, m.end));
+  return { date, ...(first ? { first: first.first } : {}), range };
+}
+
+/**
+ * The span whose last day is the title's date `m`, with where it starts in the title: a range of
+ * dates ("March 10–11, 2026", "Nov 30 – Dec 2, 2025": the time module reads the first end and gives
+ * it the year), else a first day written before a day-first date ("3–6 March 2025").
+ */
+function spanEndingAt(text: string, m: TimeMention, date: CalendarDate, dayFirst: boolean): { first: CalendarDate; start: number } | undefined {
+  const range = findTimeRanges(text).find((r) => r.to.start === m.start && !r.from.time && !r.to.time);
+  if (range?.from.date) return { first: inDateOrder(range.from.date, dayFirst), start: range.from.start };
+  const before = text.slice(Math.max(0, m.start - 8), m.start);
+  const span = /(?:^|[^\d])(\d{1,2})\s*[–—-]\s*$/.exec(before);
+  if (!span) return undefined;
+  const start = m.start - before.length + span.index + span[0].indexOf(span[1]!);
+  return { first: { ...date, day: Number(span[1]) }, start };
 }
 
 /** Whole days from a to b; a missing year is taken from the other date. */

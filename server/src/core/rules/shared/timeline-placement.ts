@@ -56,8 +56,10 @@ function compute(model: PostmortemModel): Placement {
   const windowCrossesMidnight = model.incident.crossesMidnight;
   let rolled = 0;
   let latest: PlacedEntry | undefined;
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i]!;
+  // A status page lists its updates newest first: read such a timeline from its end.
+  const backwards = isNewestFirst(entries);
+  for (let k = 0; k < entries.length; k++) {
+    const entry = entries[backwards ? entries.length - 1 - k : k]!;
     const first = 'from' in entry.mention ? entry.mention.from : entry.mention;
     const dated = absolute ? entry.date : undefined;
     let at: number;
@@ -103,6 +105,35 @@ function compute(model: PostmortemModel): Placement {
       return byEntry;
     },
   };
+}
+
+/**
+ * Whether the timeline runs newest first (a status page's updates: "Resolved 15:12", "Monitoring
+ * 14:50", "Investigating 14:09"): every step between timed entries goes back, at least two do, and
+ * none goes forward. A timeline with one entry out of place is not this, and is reported as usual.
+ */
+function isNewestFirst(entries: readonly TimelineEntry[]): boolean {
+  let back = 0;
+  let previous: TimelineEntry | undefined;
+  for (const entry of entries) {
+    if (entry.clock === undefined) continue;
+    if (previous) {
+      const step = compareMoments(previous, entry);
+      if (step < 0) return false;
+      if (step > 0) back++;
+    }
+    previous = entry;
+  }
+  return back >= 2;
+}
+
+/** Sign of a - b by date (when both have one) then clock. */
+function compareMoments(a: TimelineEntry, b: TimelineEntry): number {
+  if (a.date && b.date && a.date.year !== undefined && b.date.year !== undefined) {
+    const days = dayNumber(a.date) - dayNumber(b.date);
+    if (days !== 0) return days;
+  }
+  return a.clock! - b.clock!;
 }
 
 /**
