@@ -71,9 +71,10 @@ export function parseMetricsArgs(argv: readonly string[]): MetricsOptions {
 export const METRICS_HELP = `Usage: postmortem metrics [options] [paths or globs...]
 
 Incident metrics over a folder of postmortems: per incident the date, severity, duration and the
-times to detect, acknowledge, mitigate and resolve (TTD, TTA, TTM, TTR, from timeline markers such
-as [detected] or the template's keywords), with its open and total action items; then medians by
-month or quarter. Files that are not postmortems are skipped.
+times to detect, acknowledge, mitigate and resolve (TTD, TTA, TTM, TTR, from Detected/
+Acknowledged/Mitigated fields and the stated end, else from timeline markers such as [detected]
+or the template's keywords), with its open and total action items; then medians by month or
+quarter. Files that are not postmortems are skipped.
 
 Options:
   --format table|json|csv  Output format (default: table). json follows
