@@ -62,8 +62,7 @@ function windowIn(text: string, range: TextRange, ctx: Context): { start: Moment
     const from = mergeContext(inOrder(fromWritten, ctx.dayFirst), inOrder(r.to, ctx.dayFirst));
     const to = mergeContext(inOrder(r.to, ctx.dayFirst), from);
     const start = moment(from, range.start, ctx);
-    const startDate = from.date ?? ctx.date;
-    const end = moment(to, range.start, { ...(startDate ? { date: startDate } : {}), ...(from.zone ?? ctx.zone ? { zone: (from.zone ?? ctx.zone)! } : {}) });
+    const end = moment(to, range.start, endContext(from, ctx));
     if (start && end) return { start, end: rollForward(start, end) };
   }
   // "starting at 08:30 AM and ending at 10:15 AM UTC"
@@ -77,11 +76,23 @@ function windowIn(text: string, range: TextRange, ctx: Context): { start: Moment
     if (b && /\b(start|began|begin|from|since)/.test(before(a)) && /\b(end|until|till|to|resolved|restored|recovered)/.test(before(b))) {
       const from = mergeContext(a, b);
       const start = moment(from, range.start, ctx);
-      const end = moment(mergeContext(b, from), range.start, { ...(from.date ?? ctx.date ? { date: (from.date ?? ctx.date)! } : {}), ...(from.zone ?? ctx.zone ? { zone: (from.zone ?? ctx.zone)! } : {}) });
+      const end = moment(mergeContext(b, from), range.start, endContext(from, ctx));
       if (start && end) return { start, end: rollForward(start, end) };
     }
   }
   return undefined;
+}
+
+/**
+ * What the end of a window takes from its start: the start's date, with the year the start was
+ * given ("23:40 UTC on November 17 until 02:55 UTC on November 18" in a 2026 document: both ends
+ * are in 2026, or the start would be a moment and the end only a clock time), and its zone.
+ */
+function endContext(from: TimeMention, ctx: Context): { date?: CalendarDate; zone?: Zone } {
+  const written = from.date && from.date.year === undefined && ctx.date?.year !== undefined ? { ...from.date, year: ctx.date.year } : from.date;
+  const date = written ?? ctx.date;
+  const zone = from.zone ?? ctx.zone;
+  return { ...(date ? { date } : {}), ...(zone ? { zone } : {}) };
 }
 
 /** A zone or date written once for a range applies to both ends. */
@@ -98,6 +109,12 @@ function rollForward(start: Moment, end: Moment): Moment {
   const days = start.dateKnown || end.dateKnown ? undefined : daysApart(start.mention.date, end.mention.date);
   if (days !== undefined) return days === 0 ? end : { ...end, minutes: end.minutes + days * 24 * 60 };
   if (!end.mention.date && end.minutes < start.minutes) return { ...end, minutes: end.minutes + 24 * 60 };
+  // "Dec 31 23:00 to Jan 1 01:00" in a 2025 document: the end's year was lent by the start.
+  const lent = end.mention.date;
+  if (lent && lent.year === undefined && end.minutes < start.minutes && start.dateKnown && end.dateKnown) {
+    const days = daysApart(start.mention.date, lent);
+    if (days !== undefined) return { ...end, minutes: start.minutes - (start.minutes % (24 * 60)) + days * 24 * 60 + (end.minutes % (24 * 60)) };
+  }
   return end;
 }
 
@@ -137,7 +154,7 @@ export function readIncident(ctx: Context): Incident {
       if (s && e) {
         const from = mergeContext(s, e);
         const start = moment(from, startField.valueRange.start, ctx);
-        const end = moment(mergeContext(e, from), endField.valueRange.start, { ...(from.date ?? ctx.date ? { date: (from.date ?? ctx.date)! } : {}), ...(from.zone ?? ctx.zone ? { zone: (from.zone ?? ctx.zone)! } : {}) });
+        const end = moment(mergeContext(e, from), endField.valueRange.start, endContext(from, ctx));
         if (start && end) {
           incident.start = start;
           incident.end = rollForward(start, end);

@@ -2,6 +2,7 @@
 // hovers and the preview. Computed once per model.
 import type { PostmortemModel, TimelineEntry } from '../../model/types';
 import { dayNumber } from '../../time/calendar';
+import type { CalendarDate } from '../../time/types';
 import { toUtcMinutes } from '../../time';
 
 export interface PlacedEntry {
@@ -186,14 +187,26 @@ function sameDay(a: PlacedEntry, b: PlacedEntry): boolean {
   return Math.floor(a.at / DAY) === Math.floor(b.at / DAY);
 }
 
+/** `date` in the year that puts it within a day or two of `minutes` (absolute minutes since 1970). */
+function withYearNear(date: CalendarDate, minutes: number): CalendarDate {
+  const day = Math.floor(minutes / DAY);
+  const year = new Date(day * 86_400_000).getUTCFullYear();
+  for (const y of [year, year - 1, year + 1]) {
+    if (Math.abs(dayNumber({ ...date, year: y }) - day) <= 2) return { ...date, year: y };
+  }
+  return { ...date, year };
+}
+
 /** The stated incident window on the same axis as the placed entries, when they can be compared. */
 export function windowOnAxis(model: PostmortemModel, placement: Placement): { start: number; end: number } | undefined {
   const { start, end } = model.incident;
   if (!start || !end) return undefined;
   if (placement.absolute) return start.dateKnown ? { start: start.minutes, end: end.minutes } : undefined;
   if (!start.dateKnown) return { start: start.minutes, end: end.minutes };
-  const date = start.mention.date;
-  if (!date) return undefined;
+  const written = start.mention.date;
+  if (!written) return undefined;
+  // A date written without a year took the document's: find which, from the moment itself.
+  const date = written.year !== undefined ? written : withYearNear(written, start.minutes);
   const s = start.minutes - dayNumber(date) * DAY;
   return { start: s, end: s + (end.minutes - start.minutes) };
 }
