@@ -37,7 +37,8 @@ export function fieldKey(label: string): string | undefined {
  * What a line holds for findFields, read once per line (model/line-memo.ts): a "Label: value"
  * with its key (offsets relative to the line), or a table row's label cells (by index) with theirs.
  */
-type LineFields = { label: string; key: string; start: number; end: number } | { cells: { index: number; key: string; label: string }[] } | { columns: { index: number; key: string; label: string }[] } | null;
+type InlineField = { label: string; key: string; start: number; end: number };
+type LineFields = InlineField | { inline: InlineField[] } | { cells: { index: number; key: string; label: string }[] } | { columns: { index: number; key: string; label: string }[] } | null;
 
 function readLineFields(text: string, line: DocLine): LineFields {
   if (line.kind === 'table-row' && line.cells && line.header) {
@@ -63,8 +64,38 @@ function readLineFields(text: string, line: DocLine): LineFields {
   }
   const found = line.kind === 'heading' ? readHeadingField(text, line, (l) => fieldKey(l) !== undefined) : readFieldCandidate(text, line);
   const key = found ? fieldKey(found.label) : undefined;
+  if (line.kind !== 'heading') {
+    const inline = inlineFields(text, line);
+    if (inline.length >= 2) return { inline };
+  }
   if (!found || !key) return null;
   return { label: detachString(found.label), key, start: found.valueRange.start - line.start, end: found.valueRange.end - line.start };
+}
+
+/** "Label: value" at the start of a piece: the label short and made of words. */
+const PIECE_FIELD = /^[*_]{0,3}([\p{L}][\p{L} /'-]{0,30}?)[*_]{0,3}:[*_]{0,3} *(\S)/u;
+
+/**
+ * Several fields on one line, as incident tools write a header: "**Severity:** SEV2 · **Status:**
+ * Resolved · **Duration:** 2h 10m" (also with "|" or "•" between). Known labels only.
+ */
+function inlineFields(text: string, line: DocLine): InlineField[] {
+  const content = text.slice(line.contentStart, Math.min(line.contentEnd, line.contentStart + 600));
+  if (!/ [·•|] /.test(content)) return [];
+  const out: InlineField[] = [];
+  let at = 0;
+  for (const piece of content.split(/ [·•|] /)) {
+    const m = PIECE_FIELD.exec(piece.trimStart());
+    const lead = piece.length - piece.trimStart().length;
+    const key = m ? fieldKey(m[1]!) : undefined;
+    if (m && key) {
+      const valueStart = at + lead + m[0].length - 1;
+      const valueEnd = at + piece.trimEnd().length;
+      out.push({ label: detachString(m[1]!.trim()), key, start: line.contentStart - line.start + valueStart, end: line.contentStart - line.start + valueEnd });
+    }
+    at += piece.length + 3;
+  }
+  return out;
 }
 
 /** Fields on lines and in two-column-style tables, tagged with the section they are in. */
@@ -89,6 +120,13 @@ export function findFields(text: string, lines: readonly DocLine[], sections: re
         const v = row.cells[c.index];
         if (!v) continue;
         fields.push({ key: c.key, label: c.label, range: { start: row.start, end: row.end }, valueRange: { start: v.start, end: v.end }, value: text.slice(v.start, v.end), ...(section !== undefined ? { section } : {}), source: 'table' });
+      }
+      continue;
+    }
+    if ('inline' in found) {
+      for (const f of found.inline) {
+        const valueRange = { start: f.start + line.start, end: f.end + line.start };
+        fields.push({ key: f.key, label: f.label, range: { start: line.start, end: line.end }, valueRange, value: text.slice(valueRange.start, valueRange.end), ...(section !== undefined ? { section } : {}), source: 'line' });
       }
       continue;
     }
