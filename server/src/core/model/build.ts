@@ -16,7 +16,7 @@ import { findFields, frontMatterFields, placeFields, sectionsStatedAsFields } fr
 import { readFrontMatter } from './front-matter';
 import { readIncident } from './incident';
 import { buildSections, findHeaderCandidates, type HeaderCandidate } from './sections';
-import { declaredTimelineZone, readTimeline } from './timeline';
+import { declaredTimelineZone, documentZoneDeclaration, readTimeline } from './timeline';
 import type { Field, PostmortemModel } from './types';
 
 export interface ModelOptions {
@@ -107,7 +107,8 @@ export function buildModel(doc: ParsedDocument, options: ModelOptions): Postmort
   const incident = readIncident({ text, lines, sections, fields, dayFirst, ...(date ? { date } : {}), ...(zone ? { zone } : {}) });
   const incidentDate = incident.start?.mention.date ?? date;
   const incidentZone = incident.start?.mention.zone ?? zone;
-  const timeline = readTimeline({ text, lines, sections, template, dayFirst, recycled: doc.recycled, ...(incidentDate ? { date: incidentDate } : {}), ...(incidentZone ? { zone: incidentZone } : {}) });
+  const documentZone = documentZoneDeclaration(text, lines, sections);
+  const timeline = readTimeline({ text, lines, sections, template, dayFirst, recycled: doc.recycled, ...(documentZone ? { documentZone } : {}), ...(incidentDate ? { date: incidentDate } : {}), ...(incidentZone ? { zone: incidentZone } : {}) });
   const actionItems = readActionItems(text, lines, sections, dayFirst);
   const sectionIds = new Set(sections.flatMap((s) => s.ids));
   const opening = lines.slice(0, 3).map((l) => text.slice(l.start, l.contentEnd)).join('\n');

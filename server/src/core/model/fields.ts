@@ -1,6 +1,7 @@
 // Summary fields ("**Duration:** ...", "Start-time: ...", a "| Start Time | 14:00 |" row, front matter).
 import { detachString } from '../text/detach';
 import { normalizeTitle } from '../text/plain';
+import { findTimeMentions } from '../time';
 import type { DocLine } from './doc-lines';
 import { readFieldCandidate, readHeadingField } from './labels';
 import type { Field, FrontMatter, Section } from './types';
@@ -12,8 +13,8 @@ function define(key: string, labels: string[]): void {
   for (const label of labels) FIELD_KEYS[normalizeTitle(label)] = key;
 }
 define('duration', ['duration', 'outage duration', 'incident duration', 'total duration', 'downtime', 'total downtime', 'length', 'outage length', 'incident time', 'incident window', 'impact window', 'outage window', 'time window', 'outage period', 'incident period', 'duration of outage', 'duration of the outage', 'duration of incident', 'time frame', 'timeframe', 'when', 'outage time', 'window', 'impact duration', 'duration of impact']);
-define('start', ['start', 'start time', 'started', 'start date', 'start date/time', 'start datetime', 'start-time', 'began', 'incident start', 'outage start', 'outage began', 'start of outage', 'start of incident', 'incident began', 'began at', 'started at', 'from']);
-define('end', ['end', 'end time', 'ended', 'end date', 'end date/time', 'end datetime', 'end-time', 'incident end', 'outage end', 'end of outage', 'end of incident', 'resolved at', 'resolved', 'ended at', 'restored at', 'resolution time', 'until', 'to']);
+define('start', ['start', 'start time', 'started', 'start date', 'start date/time', 'start datetime', 'start-time', 'began', 'incident start', 'outage start', 'outage began', 'start of outage', 'start of incident', 'incident began', 'began at', 'started at', 'from', 'opened', 'opened at', 'triggered', 'triggered at', 'reported at', 'declared at']);
+define('end', ['end', 'end time', 'ended', 'end date', 'end date/time', 'end datetime', 'end-time', 'incident end', 'outage end', 'end of outage', 'end of incident', 'resolved at', 'resolved', 'ended at', 'restored at', 'resolution time', 'until', 'to', 'closed at', 'fixed at']);
 define('impact', ['impact', 'customer impact', 'user impact', 'impact summary', 'business impact', 'affected', 'affected users', 'affected services', 'scope']);
 define('root-cause', ['root cause', 'root causes', 'cause', 'the root cause', 'primary cause', 'underlying cause']);
 define('severity', ['severity', 'sev', 'severity level', 'incident severity', 'priority', 'incident level']);
@@ -159,9 +160,18 @@ export function findFields(text: string, lines: readonly DocLine[], sections: re
 export function sectionsStatedAsFields(template: { sections: readonly { id: string }[] }, fields: readonly Field[]): string[] {
   const ids: string[] = [];
   for (const section of template.sections) {
-    if (fields.some((f) => f.key === section.id && f.value.trim() !== '')) ids.push(section.id);
+    // A value that is a time ("Detected at: 10:02") dates a milestone; it does not state a section.
+    if (fields.some((f) => f.key === section.id && statesProse(f.value))) ids.push(section.id);
   }
   return ids;
+}
+
+/** A value in words, not empty and not a date or time ("Sep 28, 2026 06:45 UTC"). */
+function statesProse(value: string): boolean {
+  const v = value.replace(/^[\s*_|]+/, '').slice(0, 80);
+  if (v === '' || /^\d/.test(v)) return false;
+  const first = findTimeMentions(v)[0];
+  return first === undefined || first.start > 2;
 }
 
 /**

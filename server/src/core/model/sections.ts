@@ -88,7 +88,9 @@ export function buildSections(textLength: number, candidates: readonly HeaderCan
         // so is "Contributing Factors" after "Root Cause".
         if (previous.ids.length > 1 && ids.every((id) => previous.ids.includes(id))) continue;
         if (ids.every((id) => previous.ids.includes(id)) && matcher.partOf(c.title) !== '') continue;
-        if (previous.ids.includes('summary') && ids.every((id) => summaryFields.has(id))) continue;
+        // Under "## Summary", and plain "Impact:" lines under a "Summary" line, are the summary's
+        // fields; a bold "**Root cause**" after a bold "**Summary**" is the next section.
+        if (previous.ids.includes('summary') && (previous.kind === 'heading' || c.label?.style !== 'bold') && ids.every((id) => summaryFields.has(id))) continue;
       }
     }
     if (!isHeading && c.level === 0 && enclosing?.kind === 'heading' && enclosing.ids.includes('timeline')) {

@@ -18,6 +18,8 @@ interface Context {
   /** Ambiguous numeric dates are day-first (model/date-order.ts). */
   dayFirst: boolean;
   recycled: RecycledArrays;
+  /** "All times are Pacific Time" written above the timeline, near the top of the document. */
+  documentZone?: { zone: Zone; range: TextRange };
   /** Date and zone of the incident, for entries that state neither. */
   date?: CalendarDate;
   zone?: Zone;
@@ -225,7 +227,7 @@ function bodyZoneDeclaration(text: string, line: DocLine): Zone | undefined {
  */
 export function declaredTimelineZone(text: string, lines: readonly DocLine[], sections: readonly Section[]): Zone | undefined {
   const section = sections.find((s) => s.ids.includes('timeline'));
-  if (!section) return undefined;
+  if (!section) return documentZoneDeclaration(text, lines, sections)?.zone;
   const header = findZoneDeclaration(text.slice(section.headerRange.start, section.headerRange.end));
   if (header) return header;
   let seen = 0;
@@ -235,6 +237,29 @@ export function declaredTimelineZone(text: string, lines: readonly DocLine[], se
     seen++;
     const z = bodyZoneDeclaration(text, line);
     if (z) return z;
+  }
+  return documentZoneDeclaration(text, lines, sections)?.zone;
+}
+
+/** How far down the document a line declaring its zone is looked for. */
+const DOCUMENT_ZONE_LINES = 40;
+
+/**
+ * "All times are Pacific Time." near the top of the document, above the timeline: it declares the
+ * zone of every time written without one, the timeline's included.
+ */
+export function documentZoneDeclaration(text: string, lines: readonly DocLine[], sections: readonly Section[]): { zone: Zone; range: TextRange } | undefined {
+  const timeline = sections.find((s) => s.ids.includes('timeline'));
+  const before = timeline ? timeline.range.start : text.length;
+  for (let i = 0; i < lines.length && i < DOCUMENT_ZONE_LINES && lines[i]!.start < before; i++) {
+    const line = lines[i]!;
+    if (line.kind === 'table-row' || line.kind === 'heading') continue;
+    // A line that only declares ("All times are Pacific Time."): no clock times of its own, and
+    // about times, not "for all customers" beside a window in UTC.
+    const content = text.slice(line.contentStart, Math.min(line.contentEnd, line.contentStart + 200));
+    if (/\d[:.]\d\d/.test(content) || !/\b(?:all\s+)?times?\s+(?:are|is|in|shown|given|listed|below|:)/i.test(content)) continue;
+    const z = bodyZoneDeclaration(text, line);
+    if (z) return { zone: z, range: { start: line.start, end: line.end } };
   }
   return undefined;
 }
@@ -250,6 +275,13 @@ export function readTimeline(ctx: Context): Timeline | undefined {
   const headerText = text.slice(section.headerRange.start, section.headerRange.end);
   const headerZone = findZoneDeclaration(headerText);
   if (headerZone) timeline.declaredZone = { zone: headerZone, range: section.headerRange };
+  // Declared above the timeline ("All times are Pacific Time." under the title), unless the
+  // timeline's own first lines declare another.
+  let declaredAbove = false;
+  if (!timeline.declaredZone && ctx.documentZone) {
+    timeline.declaredZone = { zone: ctx.documentZone.zone, range: ctx.documentZone.range };
+    declaredAbove = true;
+  }
   const writtenDate = findTimeMentions(headerText).find((m) => m.date && !m.time)?.date;
   const headerDate = writtenDate && inDateOrder(writtenDate, ctx.dayFirst);
   if (headerDate) timeline.date = headerDate;
@@ -272,9 +304,12 @@ export function readTimeline(ctx: Context): Timeline | undefined {
     if (line.paragraphEnd !== undefined) paragraph = line.start;
     if (firstBodyLines < 2 && line.kind !== 'table-row') {
       firstBodyLines++;
-      if (!timeline.declaredZone) {
+      if (!timeline.declaredZone || declaredAbove) {
         const z = bodyZoneDeclaration(text, line);
-        if (z) timeline.declaredZone = { zone: z, range: { start: line.start, end: line.end } };
+        if (z) {
+          timeline.declaredZone = { zone: z, range: { start: line.start, end: line.end } };
+          declaredAbove = false;
+        }
       }
     }
     // A table's rows follow its header row: the titles hold until a line that is not a row.

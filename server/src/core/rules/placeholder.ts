@@ -141,7 +141,9 @@ function statusTableRows(model: PostmortemModel): Set<number> {
   const rows = new Set<number>();
   for (const table of tablesIn(model)) {
     const all = table.header ? [table.header, ...table.rows] : table.rows;
-    if (!all.some((row) => row.cells.some((c) => /\bDONE\b/.test(c.text)))) continue;
+    // A Status column, or DONE beside the TODOs, makes TODO a state.
+    const statusColumn = table.header?.cells.some((c) => /^\W*(?:status|state)\W*$/i.test(c.text)) ?? false;
+    if (!statusColumn && !all.some((row) => row.cells.some((c) => /\bDONE\b/.test(c.text)))) continue;
     for (const row of all) rows.add(row.line.start);
   }
   return rows;

@@ -3,6 +3,15 @@ import { momentText } from './shared/clock';
 import { entryTime } from './shared/describe';
 import { placeTimeline, windowOnAxis } from './shared/timeline-placement';
 
+/**
+ * An entry that tells people the incident is over, after it is: "Status page updated to
+ * 'resolved'", "Customers notified that the incident is resolved", "Incident closed after 45
+ * minutes of monitoring". Not the system's resolution, so not a contradiction of the stated end.
+ */
+function tellsOfIt(text: string): boolean {
+  return /\b(?:status ?page|notif(?:y|ied|ication)|announc|communicat|posted|post(?:ed)? an? update|customers? (?:were )?(?:told|informed|emailed)|closed after|incident closed|monitoring period|postmortem|retro)/i.test(text.slice(0, 300));
+}
+
 export default defineRule({
   id: 'timeline-outside-window',
   description: 'A timeline entry falls outside the stated incident window while claiming a milestone of the incident (start, detection, mitigation, resolution).',
@@ -16,6 +25,8 @@ export default defineRule({
     // A window given only as dates has no minutes to compare against.
     if (!window || !start?.mention.time || !end?.mention.time) return;
     const placed = placement.placed;
+    // An end stated to the minute ("11:17 UTC") covers that whole minute: "11:17:04" is inside it.
+    const endsAt = end.mention.time.second === undefined ? window.end + 1 : window.end;
     for (let i = 0; i < placed.length; i++) {
       const p = placed[i]!;
       if (p.dayOnly) continue;
@@ -24,7 +35,7 @@ export default defineRule({
       const m = p.entry.markers;
       if (p.at < window.start && m.some((k) => k === 'detected' || k === 'mitigated' || k === 'resolved')) {
         report({ message: `${entryTime(model, p.entry)} is before the stated start (${momentText(model, start)}) yet marks the incident as ${m.join(', ')}.`, range: p.entry.timeRange });
-      } else if (p.at > window.end && m.some((k) => k === 'start' || k === 'detected' || k === 'resolved')) {
+      } else if (p.at > window.end && p.at >= endsAt && m.some((k) => k === 'start' || k === 'detected' || (k === 'resolved' && !tellsOfIt(p.entry.text)))) {
         report({ message: `${entryTime(model, p.entry)} is after the stated end (${momentText(model, end)}) yet marks the incident as ${m.join(', ')}.`, range: p.entry.timeRange });
       }
     }

@@ -67,7 +67,8 @@ export function collapseSpaces(s: string): string {
  * spelling variants folded (preventive/preventative, learnt/learned).
  */
 export function normalizeTitle(title: string): string {
-  let s = stripMarkup(title).toLowerCase();
+  // A typographic apostrophe is an apostrophe: "What we’re doing" = "What we're doing".
+  let s = stripMarkup(title).toLowerCase().replace(/[’‘]/g, "'");
   // Parentheticals and brackets carry notes ("(all times UTC)"), not the title.
   let depth = 0;
   let kept = '';
@@ -76,7 +77,8 @@ export function normalizeTitle(title: string): string {
     else if ((c === ')' || c === ']') && depth > 0) depth--;
     else if (depth === 0) kept += c;
   }
-  s = kept.replace(/&/g, ' and ').replace(/\+/g, ' and ');
+  // Emoji shortcodes (":rotating_light: Summary") are decoration, like emoji.
+  s = kept.replace(/:[a-z][a-z0-9_+-]{0,39}:/g, ' ').replace(/&/g, ' and ').replace(/\+/g, ' and ');
   // Letters, digits and a few joiners survive; everything else (emoji, colons, dashes) is a space.
   let cleaned = '';
   for (const c of s) {
