@@ -5,6 +5,7 @@ import { dayNumber, inDateOrder, YEARLESS_REFERENCE_YEAR } from '../time/calenda
 import type { CalendarDate, TimeMention, Zone } from '../time/types';
 import type { TextRange } from '../types';
 import type { DocLine } from './doc-lines';
+import { introOf } from './sections';
 import type { Field, Incident, Moment, Section, StatedDuration } from './types';
 
 interface Context {
@@ -170,15 +171,18 @@ export function readIncident(ctx: Context): Incident {
       }
     }
   }
-  // The summary's prose, else the impact section's ("From 14:51 to 16:46 UTC, a total of ...").
-  for (const index of [summaryIndex, ctx.sections.findIndex((s) => s.ids.includes('impact'))]) {
-    if (incident.start || index < 0) continue;
-    readSummaryProse(ctx, ctx.sections[index]!, incident);
+  // The summary's prose, else the impact section's ("From 14:51 to 16:46 UTC, a total of ..."),
+  // else the paragraphs under the title of a report without a Summary section.
+  const summary = summaryIndex >= 0 ? ctx.sections[summaryIndex] : introOf(ctx.sections);
+  const impactIndex = ctx.sections.findIndex((s) => s.ids.includes('impact'));
+  for (const section of [summary, impactIndex >= 0 ? ctx.sections[impactIndex] : undefined]) {
+    if (incident.start || !section) continue;
+    readSummaryProse(ctx, section, incident);
   }
   // "The outage lasted about 6 hours" with no window: a length of the whole incident, checked
   // against the timeline (duration-timeline-mismatch).
-  if (!incident.stated && summaryIndex >= 0) {
-    const lasted = lastedIn(ctx, ctx.sections[summaryIndex]!);
+  if (!incident.stated && summary) {
+    const lasted = lastedIn(ctx, summary);
     if (lasted) {
       incident.stated = lasted;
       incident.durationSource = lasted.range;

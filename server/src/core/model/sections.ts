@@ -121,3 +121,18 @@ export function buildSections(textLength: number, candidates: readonly HeaderCan
   }
   return sections;
 }
+
+/**
+ * The paragraphs between the document's title and its first section ("# Outage of May 3" then a
+ * paragraph, then "## Timeline"), as blog-style reports open: they are its summary when it has
+ * no Summary section. A section-shaped range (only its body is meaningful), or undefined.
+ */
+export function introOf(sections: readonly Section[]): Section | undefined {
+  const title = sections[0];
+  if (!title || title.kind !== 'heading' || title.ids.length > 0) return undefined;
+  const next = sections[1];
+  const end = next ? next.range.start : title.range.end;
+  if (end <= title.bodyRange.start) return undefined;
+  return { ...title, ids: ['summary'], bodyRange: { start: title.bodyRange.start, end }, range: { start: title.range.start, end } };
+}
+

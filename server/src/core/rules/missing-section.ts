@@ -1,6 +1,7 @@
 import type { PostmortemModel } from '../model/types';
 import type { TemplateSection } from '../templates/types';
 import { sectionsStatedAsFields } from '../model/fields';
+import { introOf } from '../model/sections';
 import { defineRule } from './rule';
 import { documentAnchor, eolOf, sectionHeadingLevel, topSections } from './shared/headings';
 
@@ -45,6 +46,9 @@ export default defineRule({
   check({ model, options, report }) {
     const present = new Set(model.sections.flatMap((s) => s.ids));
     for (const id of sectionsStatedAsFields(model.template, model.fields)) present.add(id);
+    // A report that opens with its summary under the title, blog style, has one.
+    const intro = introOf(model.sections);
+    if (intro && /\p{L}[^\n]{79}/u.test(model.text.slice(intro.bodyRange.start, Math.min(intro.bodyRange.end, intro.bodyRange.start + 5000)))) present.add('summary');
     for (const section of model.template.sections) {
       if (!section.required || present.has(section.id) || options.ignore.includes(section.id)) continue;
       const at = insertionPoint(model, section);
