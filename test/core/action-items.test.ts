@@ -114,4 +114,19 @@ describe('action items', () => {
     ).map((i) => i.owner ?? null);
     assert.deepEqual(got, ['Sam', 'Web Platform team', null, null, null]);
   });
+
+  it('reads a status written last on a plain item, and tracker states in a status column', () => {
+    const listed = items(
+      [
+        '- [Raise the memory limit](https://example.invalid/NET-812) — Amara Singh — Due 4 Sep 2026 — In progress',
+        '- [Enable caching](https://example.invalid/CHK-2210) — Pierre Lambert — Due 11 Sep 2026 — Not started',
+        '- [Alert on restarts](https://example.invalid/NET-813) — Amara Singh — Due 28 Aug 2026 — Completed',
+        '- Keep the runbook open',
+      ].join('\n'),
+    ).map((i) => i.checked);
+    assert.deepEqual(listed, [false, false, true, null]);
+    const table = items(['| Task | Owner | Due | State |', '|---|---|---|---|', '| A | Felix | 2026-03-10 | Work in Progress |', '| B | Aiko | 2026-03-10 | New |', '| C | Jonas | 2026-03-10 | Closed Complete |'].join('\n')).map((i) => i.checked);
+    assert.deepEqual(table, [false, false, true]);
+  });
 });
+

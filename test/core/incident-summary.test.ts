@@ -94,6 +94,11 @@ describe('incident summary', () => {
     assert.equal(s.durationMinutes, 145);
   });
 
+  it('dates the incident by the first day of a Date field that spans two', () => {
+    const text = '# Postmortem: overnight upgrade evictions\n\n**Date:** 22–23 January 2026\n\n## Summary\n\nPods were evicted overnight.\n\n## Timeline\n\n- 23:41 UTC upgrade starts\n- 01:58 UTC done\n';
+    assert.equal(incidentSummary(analyze(text, { path: 'incidents/x.md' }).model).date, '2026-01-22');
+  });
+
   it('ranks severities on the usual scales, most severe first', () => {
     const ranks = ['SEV0', 'sev-1', 'Sev 2', 'P0', 'P3', 'S1', 'critical', 'High', 'minor', 'purple', null].map(severityRank);
     assert.deepEqual(ranks, [0, 1, 2, 0, 3, 1, 0, 1, 3, null, null]);

@@ -67,7 +67,7 @@ function listItems(text: string, lines: readonly DocLine[], section: number): Ac
       stack.push({ line, group: true });
       return;
     }
-    const item: ActionItem = { range: { start: line.start, end: line.end }, text: title, checked: isTask ? line.item!.checked : parts.done ? true : null, source: isTask ? 'task' : 'list', section };
+    const item: ActionItem = { range: { start: line.start, end: line.end }, text: title, checked: isTask ? line.item!.checked : parts.done ?? null, source: isTask ? 'task' : 'list', section };
     merge(item, parts);
     items.push(item);
     stack.push({ line, target: item, group: false });
@@ -95,6 +95,8 @@ function merge(item: ActionItem, parts: ItemParts): void {
   }
   if (parts.ticket && item.ticket === undefined) item.ticket = parts.ticket.value;
   if (parts.done && item.checked !== false) item.checked = true;
+  // A plain item that writes "In progress" after its details is open.
+  if (parts.done === false && item.checked === null) item.checked = false;
 }
 
 function setDue(item: ActionItem, due: CalendarDate | string, range: TextRange): void {

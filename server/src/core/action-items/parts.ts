@@ -11,11 +11,15 @@ export interface Part<T> {
   range: TextRange;
 }
 
+const DONE_STATUS_LAST = /(?:[—–|(]|\s-)\s*(?:status:?\s*)?(?:done|completed?|closed|fixed|shipped|merged|resolved)\)?\.?$/i;
+const OPEN_STATUS_LAST = /(?:[—–|(]|\s-)\s*(?:status:?\s*)?(?:in progress|in-progress|open|to ?do|not started|pending|blocked|wip|work in progress)\)?\.?$/i;
+
 export interface ItemParts {
   owner?: Part<string>;
   /** A calendar date, or a deadline named without one ("end of sprint 14", "next release"). */
   due?: Part<CalendarDate | string>;
   ticket?: Part<string>;
+  /** Done (true), said to be open (false: "— In progress"), or not said. */
   done?: boolean;
 }
 
@@ -38,6 +42,9 @@ export function partsFromText(masked: string, withUrls: string, offset: number):
   const ticket = ticketIn(masked, withUrls);
   if (ticket) parts.ticket = { value: ticket.value, range: { start: offset + ticket.start, end: offset + ticket.end } };
   if (/(?:^|[\s([])(?:DONE|Done|done)[)\]]|\(completed\)|^(?:DONE|Done)\b|[✅✔☑]|^~~.*~~$/.test(masked.trim())) parts.done = true;
+  // "... — Due 4 Sep 2026 — In progress": a status written last, after a dash or in brackets.
+  else if (DONE_STATUS_LAST.test(masked.trimEnd())) parts.done = true;
+  else if (OPEN_STATUS_LAST.test(masked.trimEnd())) parts.done = false;
   return parts;
 }
 
@@ -161,7 +168,7 @@ export function statusOf(cell: string): boolean | undefined {
   if (/^\[[xX✓✔]\]/u.test(s)) return true;
   if (/^\[\s?\]/.test(s)) return false;
   if (/^(?:[✅✔☑x]|done|closed|complete|completed|fixed|resolved|finished|merged|shipped|yes)\b/u.test(s)) return true;
-  if (/^(?:[❌☐]|open|todo|to do|in progress|in-progress|wip|pending|not started|planned|blocked|no|backlog|ongoing)\b/u.test(s)) return false;
+  if (/^(?:[❌☐]|open|todo|to do|in progress|in-progress|work in progress|wip|pending|not started|planned|blocked|no|backlog|ongoing|new|assigned|accepted|on hold|scheduled|in review)\b/u.test(s)) return false;
   return undefined;
 }
 

@@ -11,7 +11,7 @@ import type { Template } from '../templates/types';
 import { readActionItems } from './action-items';
 import { detectPostmortem } from './detect';
 import { documentLines, type DocLine } from './doc-lines';
-import { writesDayFirst } from './date-order';
+import { spanStart, writesDayFirst } from './date-order';
 import { findFields, frontMatterFields, placeFields, sectionsStatedAsFields } from './fields';
 import { readFrontMatter } from './front-matter';
 import { readIncident } from './incident';
@@ -76,8 +76,9 @@ function firstTitle(text: string, lines: readonly DocLine[], fm: Record<string, 
 function documentDate(model: Pick<PostmortemModel, 'fields' | 'title' | 'dayFirst'>): CalendarDate | undefined {
   for (const f of model.fields) {
     if (f.key !== 'date' && f.key !== 'start' && f.key !== 'duration') continue;
-    const d = findTimeMentions(f.value.slice(0, 300)).find((m) => m.date?.year !== undefined)?.date;
-    if (d) return inDateOrder(d, model.dayFirst);
+    const value = f.value.slice(0, 300);
+    const m = findTimeMentions(value).find((x) => x.date?.year !== undefined);
+    if (m?.date) return spanStart(value, m.start, inDateOrder(m.date, model.dayFirst));
   }
   if (model.title) {
     const d = findTimeMentions(model.title.text).find((m) => m.date?.year !== undefined)?.date;

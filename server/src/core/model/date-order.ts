@@ -34,3 +34,10 @@ export function fileNameDate(path: string | undefined): CalendarDate | undefined
   const m = /(?:^|[^\d])((?:19|20|21)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)/.exec(name);
   return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
 }
+
+/** "22–23 January 2026": a span's date is its first day ("23 January 2026" is what was read at `at`). */
+export function spanStart(text: string, at: number, date: CalendarDate): CalendarDate {
+  const span = /(?:^|[^\d])(\d{1,2})\s*[–—-]\s*$/.exec(text.slice(Math.max(0, at - 8), at));
+  const first = span ? Number(span[1]) : NaN;
+  return first >= 1 && first < date.day ? { ...date, day: first } : date;
+}

@@ -3,7 +3,7 @@
 // the metrics command. Titles and file names are claims checked against these, never evidence.
 import type { PostmortemModel } from '../../model/types';
 import { findTimeMentions, findTimeRanges } from '../../time';
-import { fileNameDate } from '../../model/date-order';
+import { fileNameDate, spanStart } from '../../model/date-order';
 export { fileNameDate };
 import { memoByText } from '../../text/memo';
 import { dayNumber, inDateOrder, withYearFrom } from '../../time/calendar';
@@ -48,7 +48,7 @@ function compute(model: PostmortemModel): DatedEvidence[] {
   for (const f of model.fields) {
     if (f.key !== 'date' || f.source === 'front-matter') continue;
     const d = findTimeMentions(f.value.slice(0, 200)).find((t) => t.date);
-    if (d?.date) out.push({ date: inDateOrder(d.date, model.dayFirst), range: { start: f.valueRange.start + d.start, end: f.valueRange.start + d.end }, source: 'date-field' });
+    if (d?.date) out.push({ date: spanStart(f.value, d.start, inDateOrder(d.date, model.dayFirst)), range: { start: f.valueRange.start + d.start, end: f.valueRange.start + d.end }, source: 'date-field' });
   }
   const entries = model.timeline?.entries ?? [];
   for (let i = 0; i < entries.length; i++) {
