@@ -99,6 +99,12 @@ describe('incident summary', () => {
     assert.equal(incidentSummary(analyze(text, { path: 'incidents/x.md' }).model).date, '2026-01-22');
   });
 
+  it('ends the incident at "OUTAGE ENDS", not at a later entry that says "restored"', () => {
+    const text = '# Postmortem: search lag\n\n## Summary\n\nSearch was stale.\n\n## Timeline\n\n2026-01-20 (all times UTC)\n\n- 19:30 Flag ramped. **OUTAGE BEGINS**\n- 20:10 Freshness probe pages the search on-call.\n- 20:18 On-call acknowledges.\n\n2026-01-21\n\n- 01:50 Backlog normal. **OUTAGE ENDS**\n- 02:30 Worker ceiling restored to 64.\n';
+    const s = incidentSummary(analyze(text, { path: 'incidents/x.md' }).model);
+    assert.deepEqual([s.ttdMinutes, s.ttaMinutes, s.ttrMinutes], [40, 48, 380]);
+  });
+
   it('ranks severities on the usual scales, most severe first', () => {
     const ranks = ['SEV0', 'sev-1', 'Sev 2', 'P0', 'P3', 'S1', 'critical', 'High', 'minor', 'purple', null].map(severityRank);
     assert.deepEqual(ranks, [0, 1, 2, 0, 3, 1, 0, 1, 3, null, null]);

@@ -88,3 +88,17 @@ describe('mitigation and resolution markers that did not happen', () => {
     marks('False lead: network team reports all clear.', 'resolved', false);
   });
 });
+
+describe('the Google SRE book markers and paging phrases', () => {
+  it('"OUTAGE BEGINS" and "OUTAGE ENDS" in capitals are the start and the resolution, as explicit as [resolved]', () => {
+    assert.deepEqual(markersOf('Flag ramped to 100% of locales. **OUTAGE BEGINS**', template('google-sre')), ['start']);
+    assert.deepEqual(markersOf('Backlog at normal level. **OUTAGE ENDS**', template('generic')), ['resolved']);
+  });
+
+  it('a probe paging a named rota is a detection, and not the acknowledgement', () => {
+    marks('Freshness probe pages the search on-call: results 30 minutes stale.', 'detected');
+    marks('Freshness probe pages the search on-call: results 30 minutes stale.', 'acknowledged', false);
+  });
+
+  it('error pages are not a page', () => marks('Static error pages were served to visitors.', 'detected', false));
+});

@@ -493,8 +493,17 @@ const EXPLICIT_KIND: Record<string, MarkerKind> = {
   mitigated: 'mitigated', mitigation: 'mitigated', resolved: 'resolved', resolution: 'resolved',
 };
 
+/** The Google SRE book's markers, in capitals: "**OUTAGE BEGINS**", "**OUTAGE ENDS**". */
+const CAPITAL_MARKER = /\b(?:OUTAGE|INCIDENT|IMPACT) (BEGINS|BEGAN|STARTS|ENDS|ENDED)\b/g;
+
 /** Whether the entry's text marks its milestones explicitly (`[resolved]`), not by keywords. */
 export function hasExplicitMarkers(entryText: string): boolean {
+  if (entryText.includes(' BEGIN') || entryText.includes(' END') || entryText.includes(' START')) {
+    CAPITAL_MARKER.lastIndex = 0;
+    const found = CAPITAL_MARKER.test(entryText.slice(0, 2000));
+    CAPITAL_MARKER.lastIndex = 0;
+    if (found) return true;
+  }
   // Most entries have no bracket at all: the metrics ask this of every marked entry on every keystroke.
   if (!entryText.includes('[')) return false;
   EXPLICIT_MARKER.lastIndex = 0;
@@ -507,6 +516,7 @@ export function hasExplicitMarkers(entryText: string): boolean {
 export function markersOf(entryText: string, template: Template): MarkerKind[] {
   const explicit = new Set<MarkerKind>();
   for (const m of entryText.slice(0, 2000).matchAll(EXPLICIT_MARKER)) explicit.add(EXPLICIT_KIND[m[1]!.toLowerCase()]!);
+  for (const m of entryText.slice(0, 2000).matchAll(CAPITAL_MARKER)) explicit.add(m[1]!.startsWith('END') ? 'resolved' : 'start');
   if (explicit.size > 0) return [...explicit];
   const lower = markerText(entryText.slice(0, 500));
   const found: MarkerKind[] = [];
@@ -550,7 +560,7 @@ function saysWord(lower: string, needle: string, kind: MarkerKind): boolean {
 }
 
 /** A verb of paging before the word ("alert pages the on-call", "alerts the on-call"), or a passive after it ("on-call engineer was paged"). */
-const PAGED_BEFORE = / (?:pages|paged|paging|alerted|alerting|notifies|notified|notifying|wakes|woke|calls|called|(?:page|alert|alerts|notify|wake|call) (?:the|an|a|our|their))(?: the| an| a| our| their)?$/;
+const PAGED_BEFORE = / (?:pages|paged|paging|alerted|alerting|notifies|notified|notifying|wakes|woke|calls|called|(?:page|alert|alerts|notify|wake|call) (?:the|an|a|our|their))(?: the| an| a| our| their)?(?: [\p{L}-]{2,20})?$/u;
 const PAGED_AFTER = /^(?: [\p{L}-]+)?(?: is| was| gets| got| been| being)? (?:paged|alerted|notified|woken) /u;
 
 /**
