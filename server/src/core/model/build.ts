@@ -46,7 +46,7 @@ function chooseTemplate(candidates: readonly HeaderCandidate[], fields: readonly
     for (const c of candidates) {
       const ids = matcher.match(c.title, c.kind === 'label');
       for (const id of ids) found.add(id);
-      if (c.kind === 'heading' && ids.length > 0) firstKnownHeading = Math.min(firstKnownHeading, c.line.start);
+      if (ids.length > 0) firstKnownHeading = Math.min(firstKnownHeading, c.line.start);
     }
     // "**Root Causes:** ..." on one line at the top, before any known section, states a section as
     // the Google SRE book writes it; under "## Summary" it is one of the summary's fields. Only

@@ -45,7 +45,10 @@ export default defineRule({
   defaultOptions: { ignore: [] as string[] },
   check({ model, options, report }) {
     const present = new Set(model.sections.flatMap((s) => s.ids));
-    for (const id of sectionsStatedAsFields(model.template, model.fields)) present.add(id);
+    // One-line fields at the top, before any known section, state sections (the Google SRE book's
+    // "**Root Causes:** ..."); under a summary they are its fields and state nothing more.
+    const firstKnown = model.sections.find((x) => x.ids.length > 0)?.range.start ?? Infinity;
+    for (const id of sectionsStatedAsFields(model.template, model.fields.filter((f) => f.range.start < firstKnown))) present.add(id);
     // A report that opens with its summary under the title, blog style, has one.
     const intro = introOf(model.sections);
     if (intro && /\p{L}[^\n]{79}/u.test(model.text.slice(intro.bodyRange.start, Math.min(intro.bodyRange.end, intro.bodyRange.start + 5000)))) present.add('summary');
