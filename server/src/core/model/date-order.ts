@@ -35,9 +35,16 @@ export function fileNameDate(path: string | undefined): CalendarDate | undefined
   return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
 }
 
+/** The first day of a span written before a date at `at` ("22–" of "22–23 January 2026"), and where it starts. */
+export function spanFirstDay(text: string, at: number): { day: number; start: number } | undefined {
+  const before = text.slice(Math.max(0, at - 8), at);
+  const span = /(?:^|[^\d])(\d{1,2})\s*[–—-]\s*$/.exec(before);
+  if (!span) return undefined;
+  return { day: Number(span[1]), start: at - before.length + span.index + span[0].indexOf(span[1]!) };
+}
+
 /** "22–23 January 2026": a span's date is its first day ("23 January 2026" is what was read at `at`). */
 export function spanStart(text: string, at: number, date: CalendarDate): CalendarDate {
-  const span = /(?:^|[^\d])(\d{1,2})\s*[–—-]\s*$/.exec(text.slice(Math.max(0, at - 8), at));
-  const first = span ? Number(span[1]) : NaN;
+  const first = spanFirstDay(text, at)?.day ?? NaN;
   return first >= 1 && first < date.day ? { ...date, day: first } : date;
 }

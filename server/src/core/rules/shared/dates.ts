@@ -3,7 +3,7 @@
 // the metrics command. Titles and file names are claims checked against these, never evidence.
 import type { PostmortemModel } from '../../model/types';
 import { findTimeMentions, findTimeRanges } from '../../time';
-import { fileNameDate, spanStart } from '../../model/date-order';
+import { fileNameDate, spanFirstDay, spanStart } from '../../model/date-order';
 export { fileNameDate };
 import { memoByText } from '../../text/memo';
 import { dayNumber, inDateOrder, withYearFrom } from '../../time/calendar';
@@ -116,11 +116,8 @@ export function titleDate(model: PostmortemModel): { date: CalendarDate; first?:
 function spanEndingAt(text: string, m: TimeMention, date: CalendarDate, dayFirst: boolean): { first: CalendarDate; start: number } | undefined {
   const range = findTimeRanges(text).find((r) => r.to.start === m.start && !r.from.time && !r.to.time);
   if (range?.from.date) return { first: inDateOrder(range.from.date, dayFirst), start: range.from.start };
-  const before = text.slice(Math.max(0, m.start - 8), m.start);
-  const span = /(?:^|[^\d])(\d{1,2})\s*[–—-]\s*$/.exec(before);
-  if (!span) return undefined;
-  const start = m.start - before.length + span.index + span[0].indexOf(span[1]!);
-  return { first: { ...date, day: Number(span[1]) }, start };
+  const span = spanFirstDay(text, m.start);
+  return span ? { first: { ...date, day: span.day }, start: span.start } : undefined;
 }
 
 /** Whole days from a to b; a missing year is taken from the other date. */
