@@ -11,8 +11,6 @@ export interface Part<T> {
   range: TextRange;
 }
 
-const DONE_STATUS_LAST = /(?:[—–|(]|\s-)\s*(?:status:?\s*)?(?:done|completed?|closed|fixed|shipped|merged|resolved)\)?\.?$/i;
-const OPEN_STATUS_LAST = /(?:[—–|(]|\s-)\s*(?:status:?\s*)?(?:in progress|in-progress|open|to ?do|not started|pending|blocked|wip|work in progress)\)?\.?$/i;
 
 export interface ItemParts {
   owner?: Part<string>;
@@ -43,9 +41,24 @@ export function partsFromText(masked: string, withUrls: string, offset: number):
   if (ticket) parts.ticket = { value: ticket.value, range: { start: offset + ticket.start, end: offset + ticket.end } };
   if (/(?:^|[\s([])(?:DONE|Done|done)[)\]]|\(completed\)|^(?:DONE|Done)\b|[✅✔☑]|^~~.*~~$/.test(masked.trim())) parts.done = true;
   // "... — Due 4 Sep 2026 — In progress": a status written last, after a dash or in brackets.
-  else if (DONE_STATUS_LAST.test(masked.trimEnd())) parts.done = true;
-  else if (OPEN_STATUS_LAST.test(masked.trimEnd())) parts.done = false;
+  else {
+    const said = statusWrittenLast(masked);
+    if (said !== undefined) parts.done = said;
+  }
   return parts;
+}
+
+/** A status written last, after a dash or in brackets ("… — Due 4 Sep 2026 — In progress"), read as a Status cell is. */
+function statusWrittenLast(text: string): boolean | undefined {
+  let end = text.trimEnd().length;
+  while (end > 0 && (text[end - 1] === ')' || text[end - 1] === '.')) end--;
+  const t = text.slice(0, end);
+  const dash = t.lastIndexOf(' - ');
+  const cut = Math.max(t.lastIndexOf('—'), t.lastIndexOf('–'), t.lastIndexOf('|'), t.lastIndexOf('('), dash >= 0 ? dash + 2 : -1);
+  if (cut < 0) return undefined;
+  const last = t.slice(cut + 1).trim().replace(/^status:? */i, '');
+  if (!/^\p{L}[\p{L} -]{0,30}$/u.test(last) || last.split(' ').length > 3) return undefined;
+  return statusOf(last);
 }
 
 interface Found<T> {
