@@ -224,23 +224,6 @@ const loadBefore = loadavg();
  * timed alone, then as two processes at once. Pure arithmetic scales 2x here; allocating code did
  * not (each of two processes ran ~1.4x slower), which bounds what two lint workers can reach.
  */
-function allocationCeiling() {
-  const script = 'const t=performance.now();let keep;for(let k=0;k<12;k++){const a=[];for(let i=0;i<200000;i++)a.push({a:i,b:"x"+(i&255),c:[i]});keep=a}process.stdout.write(String(performance.now()-t))';
-  const once = () => {
-    const t = performance.now();
-    spawnSync(process.execPath, ['-e', script]);
-    return performance.now() - t;
-  };
-  const alone = Math.min(once(), once());
-  // Two at once: spawnSync waits for each, so a shell starts both.
-  const both = Math.min(...[0, 1].map(() => {
-    const t = performance.now();
-    spawnSync('sh', ['-c', `"${process.execPath}" -e '${script}' & "${process.execPath}" -e '${script}' & wait`]);
-    return performance.now() - t;
-  }));
-  // Throughput with two at once relative to one: 2 × (time alone) / (time for both).
-  return (2 * alone) / both;
-}
 
 {
   const dir = join(OUT_DIR, 'cli-corpus');
@@ -259,7 +242,10 @@ function allocationCeiling() {
       fps[jobs].push(FILES / sec);
     }
   }
-  results.cli = { files: FILES, fps, j1: median(fps[1]), j2: median(fps[2]), ceiling: allocationCeiling() };
+  // The same work with no CLI around it, on one worker thread and then two: this machine's ceiling.
+  const c = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'bench', 'engine-ceiling.ts'), dir, '100'], { cwd: ROOT, maxBuffer: 1 << 20 });
+  if (c.status !== 0) throw new Error(`engine-ceiling failed: ${c.stderr}`);
+  results.cli = { files: FILES, fps, j1: median(fps[1]), j2: median(fps[2]), ceiling: JSON.parse(c.stdout.toString()).ceiling };
   log(`cli files/s: 1 worker ${fps[1].map((x) => x.toFixed(0)).join(', ')}; 2 workers ${fps[2].map((x) => x.toFixed(0)).join(', ')}`);
   rmSync(dir, { recursive: true, force: true });
 }
@@ -329,7 +315,7 @@ const rssRange = Object.values(soak.samples).map((v) => v.rssMB);
 L(`| RSS over ${soak.done.toLocaleString('en')} edits (5 KB doc, insert/delete pairs, ${soak.seconds.toFixed(0)} s): at 1,000 → at the end; growth along the trend line from 1,000 on | ${s1k ? s1k.rssMB.toFixed(0) : '?'} → ${sEnd.rssMB.toFixed(0)} MB (samples every 500 edits ${Math.min(...rssRange).toFixed(0)}–${Math.max(...rssRange).toFixed(0)} MB); trend ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB | no growth${soak.done < soak.total ? ` (capped at ${soak.done} of ${soak.total})` : ''} | ${verdict(growth <= 5 && soak.done >= soak.total)} |`);
 L(`| CLI files/s, ${results.cli.files} files of 20 KB, \`--jobs 1\` | ${results.cli.j1.toFixed(0)} (runs ${spread(results.cli.fps[1])}) | | |`);
 L(`| CLI files/s, \`--jobs 2\` | ${results.cli.j2.toFixed(0)} (runs ${spread(results.cli.fps[2])}) — ${cliRatio.toFixed(2)}× | ≥ 1.7× | ${verdict(cliRatio >= 1.7)} |`);
-L(`| this machine's own ceiling for allocation-bound work: an allocating loop, two processes at once vs one | ${results.cli.ceiling.toFixed(2)}× | | |`);
+L(`| this machine's ceiling for the same work: the engine alone on 100 of the files, two worker threads at once vs one (\`scripts/bench/engine-ceiling.ts\`) | ${results.cli.ceiling.toFixed(2)}× (the CLI reaches ${((100 * cliRatio) / results.cli.ceiling).toFixed(0)}% of it) | | |`);
 L();
 const ph = results.phases;
 const labels = Object.keys(ph);
