@@ -1,5 +1,6 @@
 // Builds the postmortem model from a parse: sections by meaning, fields, the incident window,
 // the timeline and action items. Linear in the number of lines.
+import { withRemediationActions } from '../action-items/remediation';
 import type { ParsedDocument } from '../parse/document';
 import { LineIndex } from '../text/line-index';
 import { stripMarkup } from '../text/plain';
@@ -94,7 +95,7 @@ export function buildModel(doc: ParsedDocument, options: ModelOptions): Postmort
   const candidates = findHeaderCandidates(text, lines);
   const lineFields = findFields(text, lines, []);
   const { template, reason } = chooseTemplate(candidates, lineFields, options, frontMatter?.data['template']);
-  const sections = buildSections(text.length, candidates, matcherFor(template));
+  const sections = withRemediationActions(text, lines, buildSections(text.length, candidates, matcherFor(template)), template);
   placeFields(lineFields, sections);
   const fields = [...frontMatterFields(text, frontMatter), ...lineFields];
   const title = firstTitle(text, lines, frontMatter?.data);
@@ -109,7 +110,7 @@ export function buildModel(doc: ParsedDocument, options: ModelOptions): Postmort
   const incidentDate = incident.start?.mention.date ?? date;
   const incidentZone = incident.start?.mention.zone ?? zone;
   const documentZone = documentZoneDeclaration(text, lines, sections);
-  const timeline = readTimeline({ text, lines, sections, template, dayFirst, recycled: doc.recycled, ...(documentZone ? { documentZone } : {}), ...(incidentDate ? { date: incidentDate } : {}), ...(incidentZone ? { zone: incidentZone } : {}) });
+  const timeline = readTimeline({ text, lines, sections, template, dayFirst, recycled: doc.recycled, ...(documentZone ? { documentZone } : {}), ...(incidentDate ? { date: incidentDate } : {}), ...(incidentZone ? { zone: incidentZone } : {}), ...(date ? { documentDate: date } : {}) });
   const actionItems = readActionItems(text, lines, sections, dayFirst);
   const sectionIds = new Set(sections.flatMap((s) => s.ids));
   const opening = lines.slice(0, 3).map((l) => text.slice(l.start, l.contentEnd)).join('\n');

@@ -1,8 +1,8 @@
 // The incident window as the document states it: a Duration field, Start/End fields, front matter,
 // or the summary's first sentence that gives a range ("from 10:05 AM to 10:15 AM WAT").
-import { findDurations, findTimeMentions, findTimeRanges, toUtcMinutes } from '../time';
+import { findDurations, findTimeMentions, findTimeRanges, toUtcMinutes, zoneOnDate } from '../time';
 import { dayNumber, inDateOrder, YEARLESS_REFERENCE_YEAR } from '../time/calendar';
-import type { CalendarDate, TimeMention, Zone } from '../time/types';
+import type { CalendarDate, TimeMention, TimeRangeMention, Zone } from '../time/types';
 import type { TextRange } from '../types';
 import type { DocLine } from './doc-lines';
 import { introOf } from './sections';
@@ -33,9 +33,10 @@ function inOrder(m: TimeMention, dayFirst: boolean): TimeMention {
 export function moment(mention: TimeMention, offset: number, ctx: { date?: CalendarDate; zone?: Zone }): Moment | undefined {
   if (!mention.time && !mention.date) return undefined;
   const date = mention.date?.year !== undefined ? mention.date : mention.date ? { ...mention.date, year: ctx.date?.year } : ctx.date;
-  const zone = mention.zone ?? ctx.zone;
-  const time = mention.time ?? { hour: 0, minute: 0 };
   const dateKnown = date?.year !== undefined;
+  // "7:05 PM Eastern Time" in July is EDT.
+  const zone = zoneOnDate(mention.zone ?? ctx.zone, dateKnown ? date : undefined);
+  const time = mention.time ?? { hour: 0, minute: 0 };
   return {
     minutes: toUtcMinutes(dateKnown ? date : undefined, time, zone),
     dateKnown,
@@ -55,7 +56,7 @@ function durationsIn(text: string, range: TextRange): StatedDuration[] {
 /** Start and end from a piece of text holding a range ("14:00 - 16:30 UTC"). */
 function windowIn(text: string, range: TextRange, ctx: Context): { start: Moment; end: Moment } | undefined {
   const slice = text.slice(range.start, range.end);
-  const r = findTimeRanges(slice)[0];
+  const r = wholeRange(findTimeRanges(slice));
   if (r) {
     // "On 2026-08-18 writes failed from 03:10 to 05:25 UTC": a date the sentence gives on its own.
     const dayOf = r.from.date || r.to.date ? undefined : mentionsIn(slice, ctx).find((m) => m.date?.year !== undefined && !m.time && (m.end <= r.start || m.start >= r.end))?.date;
@@ -82,6 +83,23 @@ function windowIn(text: string, range: TextRange, ctx: Context): { start: Moment
     }
   }
   return undefined;
+}
+
+/**
+ * The one range a piece of text gives for its window. Phases that follow on from each other
+ * ("full outage 13:05–13:48 UTC, partial recovery 13:48–16:17 UTC") make one window from the first
+ * start to the last end; ranges with gaps between them (or out of order) say no single window.
+ */
+function wholeRange(ranges: readonly TimeRangeMention[]): TimeRangeMention | undefined {
+  const first = ranges[0];
+  if (!first || ranges.length === 1) return first;
+  for (let i = 1; i < ranges.length; i++) if (!sameClock(ranges[i - 1]!.to, ranges[i]!.from)) return undefined;
+  const last = ranges[ranges.length - 1]!;
+  return { start: first.start, end: last.end, from: first.from, to: last.to };
+}
+
+function sameClock(a: TimeMention, b: TimeMention): boolean {
+  return a.time !== undefined && b.time !== undefined && a.time.hour === b.time.hour && a.time.minute === b.time.minute;
 }
 
 /**
@@ -277,11 +295,11 @@ function sentenceGoesOn(text: string, windowEnd: number, lineEnd: number, next: 
 const JUST_BEFORE_LENGTH = /^[\s,(—–-]*(?:(?:for|lasting|a total of|in total)\s+)?(?:(?:about|approximately|approx\.|around|roughly|nearly|almost|~)\s*)?$/i;
 
 /**
- * "The incident lasted 2 hours 45 minutes" elsewhere in the summary that gave the window: its length,
- * said of the incident as a whole. Other lengths there ("logins failed for 20 minutes", "the
+ * "The incident lasted 2 hours 45 minutes" or "Total duration: about 1 hour 20 minutes" elsewhere in
+ * the summary that gave the window: its length, said of the incident as a whole. Other lengths there ("logins failed for 20 minutes", "the
  * rollback took 10 minutes") are parts of it, so only these wordings count.
  */
-const LASTED = /\b(?:incident|outage|disruption|degradation|downtime|interruption)\b[^.;!?]{0,40}?\b(?:lasted|lasting)\b/i;
+const LASTED = /\b(?:incident|outage|disruption|degradation|downtime|interruption)\b[^.;!?]{0,40}?\b(?:lasted|lasting)\b|\b(?:total|overall)\s(?:duration|downtime|outage length)(?:\s?:|\swas\b)/i;
 
 function lastedIn(ctx: Context, summary: Section): StatedDuration | undefined {
   const { lines } = ctx;

@@ -1,6 +1,6 @@
 // Timeline entries: any line in the Timeline section that starts with a time (list items, lines of a
 // paragraph, headings such as "### 13:35", table rows), with the date and zone in force for each.
-import { findTimeMentions, findZoneDeclaration, looksLikeTimestampButUnreadable, parseLeadingTimestamp } from '../time';
+import { findTimeMentions, findZoneDeclaration, looksLikeTimestampButUnreadable, parseLeadingTimestamp, zoneOnDate } from '../time';
 import type { CalendarDate, TimeMention, TimeRangeMention, Zone } from '../time/types';
 import type { MarkerKind, Template } from '../templates/types';
 import type { RecycledArrays } from '../parse/recycle';
@@ -23,9 +23,21 @@ interface Context {
   /** Date and zone of the incident, for entries that state neither. */
   date?: CalendarDate;
   zone?: Zone;
+  /** The document's own date (title, Date field), whose year a yearless entry date takes for its zone. */
+  documentDate?: CalendarDate;
 }
 
 type Leading = TimeMention | TimeRangeMention;
+
+/**
+ * A generic zone ("All times Eastern Time") takes the daylight offset on a summer date: the
+ * entry's, with the document's year when the entry gives none, else the document's own.
+ */
+function zoneOnItsDate(zone: Zone | undefined, entryDate: CalendarDate | undefined, documentDate: CalendarDate | undefined): Zone | undefined {
+  if (!zone?.ambiguousDst) return zone;
+  const year = entryDate?.year ?? documentDate?.year;
+  return zoneOnDate(zone, entryDate ? (year === undefined ? undefined : { ...entryDate, year }) : documentDate);
+}
 
 function firstOf(m: Leading): TimeMention {
   return 'from' in m ? m.from : m;
@@ -337,7 +349,7 @@ export function readTimeline(ctx: Context): Timeline | undefined {
     const entryDate = first.date ? withYear(inDateOrder(first.date, ctx.dayFirst), date) : date;
     if (first.date) date = entryDate;
     if (first.zone) lastZone = first.zone;
-    const zone = first.zone ?? inForce;
+    const zone = zoneOnItsDate(first.zone ?? inForce, entryDate, ctx.documentDate);
     const t = first.time;
     // Fixed by the line's text: the same whichever timestamp of the reading the entry takes.
     const entryText = onLine(line, 'entryText', entryTextOf, text, reading);

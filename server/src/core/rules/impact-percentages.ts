@@ -100,14 +100,24 @@ function groupOf(sentence: string, base: number, shares: Share[]): Share[] {
   const first = shares.find((s) => s.population);
   if (!first) return [];
   const group = [first];
+  // "64% of requests ..., 22% timed out, and the remaining 24% ...": bare shares after commas are
+  // of the list only when a share joined by "and" (or the like) closes it.
+  let listed: Share[] = [];
   for (const s of shares.slice(shares.indexOf(first) + 1)) {
-    const last = group[group.length - 1]!;
+    const last = listed[listed.length - 1] ?? group[group.length - 1]!;
     const between = sentence.slice(last.end - base, s.start - base);
-    if (s.population === first.population || (!s.population && CONNECTOR.test(between))) group.push(s);
+    if (s.population === first.population || (!s.population && CONNECTOR.test(between))) {
+      for (const l of listed) group.push(l);
+      group.push(s);
+      listed = [];
+    } else if (!s.population && LIST_COMMA.test(between)) listed.push(s);
     else break;
   }
   return group;
 }
+
+/** What a comma list puts between two shares: a clause of a few words, then the comma. */
+const LIST_COMMA = /^[^.;:%\d]{0,60},\s*$/;
 
 function checkSentence(p: Passage, sentence: string, base: number, report: (r: Report) => void): void {
   const group = groupOf(sentence, base, sharesIn(sentence, base));

@@ -101,10 +101,18 @@ export class SectionMatcher {
       const id = this.aliases.get(words.slice(0, n).join(' '));
       // "Summary of impact" must not read as "summary", nor "Root Cause Remediations" as "root cause":
       // a tail starting with "of"/"for" or naming another kind of section changes the subject.
-      if (id && !['of', 'for', 'to'].includes(words[n]!) && !words.slice(n).some((w) => SUBJECT_CHANGING.has(w))) return id;
+      if (id && (!['of', 'for', 'to'].includes(words[n]!) || namesTheIncident(words.slice(n + 1))) && !words.slice(n).some((w) => SUBJECT_CHANGING.has(w))) return id;
     }
     return undefined;
   }
+}
+
+/** Words after "of"/"for" that name the incident itself: "Chronology of events", "Root cause of the outage". */
+const THE_INCIDENT = new Set(['the', 'this', 'events', 'event', 'incident', 'outage', 'issue', 'disruption', 'failure']);
+
+/** The tail after "of" names only the incident ("of the outage"), so the title keeps its subject. */
+function namesTheIncident(tail: readonly string[]): boolean {
+  return tail.length > 0 && tail.length <= 3 && tail.every((w) => THE_INCIDENT.has(w));
 }
 
 /** Words before a known title that keep its subject: "Blameless root cause", "Brief summary". */

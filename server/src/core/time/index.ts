@@ -9,7 +9,8 @@
 // - A 24-hour clock with AM/PM ("13:20 PM", "23:00 AM") keeps its hour; `meridiemIgnored` says so.
 // - "24:00" is hour 24 with `endOfDay: true`; arithmetic treats it as the next midnight.
 // - IST is India (+05:30), BST British Summer Time, CST US Central, AST Atlantic. Generic PT, ET,
-//   CT, MT and names like "Pacific Time" carry the standard offset and `ambiguousDst: true`.
+//   CT, MT and names like "Pacific Time" carry the standard offset and `ambiguousDst: true`;
+//   zoneOnDate gives them the daylight offset once a date in their region's summer is known.
 // - Ranges share what is written once: the zone (either way), AM/PM (second to first, when that
 //   keeps from <= to) and the date (moving a day when the clock goes backwards); see `inherited`.
 // - parseLeadingTimestamp accepts a time after a short label only inside the leading bold span or
@@ -28,4 +29,5 @@ export { parseLeadingTimestamp, looksLikeTimestampButUnreadable } from './leadin
 export { findDurations } from './durations.js';
 export { findZoneDeclaration, lookupZone } from './zones.js';
 export { toUtcMinutes, minutesBetween, type Elapsed, type ElapsedContext } from './instants.js';
+export { zoneOnDate } from './daylight.js';
 export { formatMinutes, formatClock, formatElapsed, formatShortMinutes } from './format.js';

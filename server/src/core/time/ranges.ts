@@ -16,7 +16,8 @@ import { applyMeridiem } from './clock.js';
 import { addDays, withYearFrom } from './calendar.js';
 import { skipWrappers, skipWrappersBack } from './tokens.js';
 
-const DASHES = '-–—~';
+/** Between the ends of a range: dashes, a tilde, an arrow ("02:14 → 02:58"; "->" below). */
+const DASHES = '-–—~→';
 const CONNECTOR_WORDS = ['to', 'until', 'till', 'til', 'through', 'thru'];
 
 /**
@@ -28,7 +29,7 @@ export function connectorAfter(tokens: Tokens, after: number, firstIndex: number
   if (k >= tokens.count || tokens.lineBreak(k)) return undefined;
   if (tokens.isPunctIn(k, DASHES)) {
     k++;
-    if (tokens.isPunct(k, '-') && tokens.touches(k)) k++; // "--"
+    if ((tokens.isPunct(k, '-') || tokens.isPunct(k, '>')) && tokens.touches(k)) k++; // "--", "->"
   } else if (tokens.isWordIn(k, CONNECTOR_WORDS)) {
     k++;
   } else if (tokens.isWord(k, 'and') && tokens.isWord(skipWrappersBack(tokens, firstIndex - 1), 'between')) {

@@ -11,7 +11,7 @@ export const NONE = 0;
 export const NUM = 1;
 /** A run of ASCII letters. */
 export const WORD = 2;
-/** One punctuation character (ASCII or a typographic dash, quote or bullet). */
+/** One punctuation character (ASCII or a typographic dash, quote, bullet or arrow). */
 export const PUNCT = 3;
 /** Markup that never carries meaning here: an HTML tag, an entity, a URL. */
 export const MARKUP = 4;
@@ -30,7 +30,7 @@ const FLAG_SPACED = 1;
 const FLAG_LINE_BREAK = 2;
 
 const PUNCTUATION = new Set(
-  ':.,;-/\\*_`[](){}<>~+=#|!?"\'@&%$^'.split('').concat(['–', '—', '−', '‘', '’', '“', '”', '…', '•', '·']).map((c) => c.charCodeAt(0)),
+  ':.,;-/\\*_`[](){}<>~+=#|!?"\'@&%$^'.split('').concat(['–', '—', '−', '‘', '’', '“', '”', '…', '•', '·', '→']).map((c) => c.charCodeAt(0)),
 );
 
 function isDigit(c: number): boolean {

@@ -9,6 +9,8 @@ const NOT_NAMES = new Set(['The', 'Team', 'Teams', 'Incident', 'Commander', 'On-
 
 /** Words that make an owner a team or a rota, whatever else it says. */
 const TEAM_WORDS = /\b(?:teams?|eng|engineering|platform|infra|infrastructure|ops|devops|sre|support|security|services?|rotation|rota|on-?call|squad|group|crew|desk|department|dept|guild|tribe)\b/i;
+/** Words that make an owner a role ("Change Manager", "Chief Internal Auditor"), not a person's name. */
+const ROLE_WORDS = /\b(?:manager|lead|head|chief|director|officer|auditor|architect|engineers?|analyst|administrator|coordinator|owner|vp|cto|ceo|cfo|ciso|coo|president|committee|board|council|office|management)\b/i;
 
 export interface KnownPeople {
   /** First names and full names as written ("Sally", "Sally Ride"). */
@@ -65,8 +67,9 @@ function namesIn(source: string): readonly (readonly string[])[] {
   const own = detachString(source);
   const list: string[][] = [];
   for (const part of own.slice(0, 500).split(/[,;&/()]|\band\b|\n/)) {
-    // "Network Eng (D. Ivanova)", "Identity team": the team is not a person named "Network".
-    if (TEAM_WORDS.test(part)) continue;
+    // "Network Eng (D. Ivanova)", "Identity team": the team is not a person named "Network"; nor is
+    // the role "Change Manager" a person named "Change".
+    if (TEAM_WORDS.test(part) || ROLE_WORDS.test(part)) continue;
     const words = part.replace(/[*_`]/g, '').trim().split(/\s+/).filter((w) => /^\p{Lu}[\p{L}'’-]+$/u.test(w));
     if (words.length === 0 || words.length > 4 || NOT_NAMES.has(words[0]!)) continue;
     list.push(words);
@@ -77,10 +80,12 @@ function namesIn(source: string): readonly (readonly string[])[] {
   return found;
 }
 
-/** `@alice` names a person; `@oncall`, `@sre-team`, `@org/team` and bots do not. */
+/** `@alice` names a person; `@oncall`, `@sre-team`, `@org/team`, bots and status accounts do not. */
 export function isPersonHandle(handle: string, teamHandles: ReadonlySet<string>): boolean {
   const h = handle.replace(/^@/, '').toLowerCase();
   if (!h || h.includes('/') || teamHandles.has(h)) return false;
   if (/(?:^|[-_.])(?:bots?|teams?|oncall|on-call|rota|rotation|primary|secondary|sre|ops|alerts?|incidents?|eng|admins|support|squad|group)$|bot$|\[bot\]$|oncall|on-call/.test(h)) return false;
+  // A company's own accounts, written as one word: @StarfallStatus, @githubstatus, @AWSSupport.
+  if (/(?:status|statuspage|updates|news|support|help|official|announcements?|notifications?)$/.test(h)) return false;
   return /^[a-z0-9][\w.-]*$/.test(h);
 }
