@@ -52,12 +52,15 @@ export default defineRule<Options>({
     // Where a finding goes without a title date: found only when there is one to report (it needs line numbers).
     const anchor = () => title?.range ?? documentAnchor(model);
     const titleFits = title && evidence.length > 0 ? day(title.date, year) >= min - options.toleranceDays && day(title.date, year) <= max + options.toleranceDays : undefined;
+    // The file name agreeing with the evidence against the title is one mistake, said once.
+    const fileFits = file && evidence.length > 0 ? day(file, year) >= min - options.toleranceDays && day(file, year) <= max + options.fileNameToleranceDays : false;
     if (title && titleFits === false) {
       report({
-        message: `The title says ${formatDate(title.date)}, but ${describe(evidence, year)}.`,
+        message: `The title says ${formatDate(title.date)}, but ${describe(evidence, year)}${fileFits ? `, and the file name says ${formatDate(file!)}` : ''}.`,
         range: anchor(),
         data: { claim: formatDate(title.date), source: 'title' },
       });
+      if (fileFits) return;
     }
     if (file && title) {
       // A day apart is tolerated (zones), unless the incident's own dates all fall on one of the two
