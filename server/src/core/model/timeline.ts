@@ -228,9 +228,15 @@ function isDateOnly(part: string, m: Leading): boolean {
 
 /** "All times are PST" on a line at the top of the timeline's body. */
 function bodyZoneDeclaration(text: string, line: DocLine): Zone | undefined {
+  const head = text.slice(line.contentStart, Math.min(line.contentEnd, line.contentStart + 120));
+  // An entry is not a declaration: "10:05 CET (09:05 UTC) — All queued payouts held" has clock
+  // times of its own ("UTC+01:00" is an offset, not a time).
+  if (CLOCK_TIME.test(head)) return undefined;
   const z = findZoneDeclaration(text.slice(line.contentStart, Math.min(line.contentEnd, line.contentStart + 300)));
-  return z && /\b(all|times?)\b/i.test(text.slice(line.contentStart, Math.min(line.contentEnd, line.contentStart + 120))) ? z : undefined;
+  return z && /\b(all|times?)\b/i.test(head) ? z : undefined;
 }
+
+const CLOCK_TIME = /(?<![+\-−\d:])\d{1,2}[:.]\d\d(?!\d)/;
 
 /**
  * The zone the timeline declares for its times ("## Timeline (all times UTC)", "All times in PST"

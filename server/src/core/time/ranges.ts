@@ -75,6 +75,21 @@ function shareMeridiem(from: TimeMention, to: TimeMention): void {
   inherit(from, 'meridiem');
 }
 
+/**
+ * A 12-hour clock with no AM/PM on either end: "between 9:40 and 2:30" ends in the afternoon, not
+ * 17 hours later past midnight. Only when the end is written without a leading zero: "09:40 -
+ * 02:30" is a 24-hour clock that crosses midnight. `toWritten` is the end's first token.
+ */
+function afternoonEnd(from: TimeMention, to: TimeMention, toWritten: string): void {
+  const f = from.time;
+  const t = to.time;
+  if (f === undefined || t === undefined || f.meridiem !== undefined || t.meridiem !== undefined || to.date !== undefined || from.date !== undefined) return;
+  if (!/^[1-9]/.test(toWritten) || f.hour < 1 || f.hour > 12 || t.hour < 1 || t.hour > 11) return;
+  if (t.hour * 60 + t.minute >= f.hour * 60 + f.minute) return;
+  to.time = { ...t, hour: t.hour + 12, meridiem: 'pm' };
+  inherit(to, 'meridiem');
+}
+
 function shareZone(from: TimeMention, to: TimeMention): void {
   if (from.zone === undefined && to.zone !== undefined) {
     from.zone = { ...to.zone };
@@ -116,9 +131,10 @@ function shareDate(from: TimeMention, to: TimeMention): void {
  * Joins two mentions into a range, or undefined when they cannot form one. The mentions become the
  * range's ends and are completed in place, so pass mentions nobody else holds (fresh from a scan).
  */
-function joinRange(from: TimeMention, to: TimeMention): TimeRangeMention | undefined {
+function joinRange(from: TimeMention, to: TimeMention, toWritten: string): TimeRangeMention | undefined {
   if (!compatible(from, to)) return undefined;
   shareMeridiem(from, to);
+  afternoonEnd(from, to, toWritten);
   shareZone(from, to);
   shareDate(from, to);
   return { start: from.start, end: to.end, from, to };
@@ -134,7 +150,7 @@ export function readRangeAfter(
   if (k === undefined) return undefined;
   const b = readMentionAt(tokens, k, options);
   if (b === undefined) return undefined;
-  const range = joinRange(a.mention, b.mention);
+  const range = joinRange(a.mention, b.mention, tokens.text(b.first));
   return range && { range, next: b.next };
 }
 
@@ -145,7 +161,7 @@ function rangesFromMatches(tokens: Tokens, matches: MentionMatch[]): TimeRangeMe
     const b = matches[i + 1]!;
     const k = connectorAfter(tokens, a.next, a.first);
     if (k !== b.first) continue;
-    const range = joinRange(a.mention, b.mention);
+    const range = joinRange(a.mention, b.mention, tokens.text(b.first));
     if (range === undefined) continue;
     ranges.push(range);
     i++; // b is used up

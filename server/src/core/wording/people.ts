@@ -5,7 +5,11 @@ import type { PostmortemModel } from '../model/types';
 import { detachString } from '../text/detach';
 
 /** Capitalised words that can open a name list but are not names. */
-const NOT_NAMES = new Set(['The', 'Team', 'Teams', 'Incident', 'Commander', 'On-call', 'Oncall', 'SRE', 'Ops', 'DevOps', 'Engineering', 'Support', 'Security', 'Platform', 'Infra', 'Unknown', 'None', 'TBD', 'N/A', 'Dr', 'Mr', 'Mrs', 'Ms']);
+const NOT_NAMES = new Set([
+  'The', 'Team', 'Teams', 'Incident', 'Commander', 'On-call', 'Oncall', 'SRE', 'Ops', 'DevOps', 'Engineering', 'Support', 'Security', 'Platform', 'Infra', 'Unknown', 'None', 'TBD', 'N/A', 'Dr', 'Mr', 'Mrs', 'Ms',
+  // A date beside an owner ("Priya, due 9th October"): "October" is not a person.
+  ...'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Due Done Open Closed'.split(' '),
+]);
 
 /** Words that make an owner a team or a rota, whatever else it says. */
 const TEAM_WORDS = /\b(?:teams?|eng|engineering|platform|infra|infrastructure|ops|devops|sre|support|security|services?|rotation|rota|on-?call|squad|group|crew|desk|department|dept|guild|tribe)\b/i;
