@@ -52,7 +52,9 @@ function chooseTemplate(candidates: readonly HeaderCandidate[], fields: readonly
     // "**Root Causes:** ..." on one line at the top, before any known section, states a section as
     // the Google SRE book writes it; under "## Summary" it is one of the summary's fields. Only
     // required sections count: a template is not a better fit for the optional sections it lists.
-    const atTop = fields.filter((field) => field.range.start < firstKnownHeading);
+    // Lines, not the rows of a details table: "| Detected by | Latency monitoring |" in a bank's
+    // report does not make it a Google SRE postmortem that owes a Trigger section.
+    const atTop = fields.filter((field) => field.range.start < firstKnownHeading && field.source === 'line');
     for (const id of sectionsStatedAsFields(template, atTop)) if (template.sections.some((s) => s.id === id && s.required)) found.add(id);
     const missingRequired = template.sections.filter((s) => s.required && !found.has(s.id)).length;
     const score = found.size - 0.5 * missingRequired;
