@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BUILTIN_TEMPLATES } from '../../server/src/core';
-import { matcherFor } from '../../server/src/core/templates/matcher';
+import { matcherFor, typoDistance } from '../../server/src/core/templates/matcher';
 
 const generic = BUILTIN_TEMPLATES.find((t) => t.id === 'generic')!;
 const ids = (title: string) => matcherFor(generic).match(title, false);
@@ -21,5 +21,26 @@ describe('section titles with "of ..."', () => {
     assert.notDeepEqual(ids('Timeline of the migration'), ['timeline']);
     assert.notDeepEqual(ids('Timeline of the fix rollout'), ['timeline']);
     assert.notDeepEqual(ids('Root cause of the outage remediations'), ['root-cause']);
+  });
+});
+
+describe('section headings with a typo', () => {
+  it('reads a heading a letter off a known title', () => {
+    assert.deepEqual(ids('Root Cuase'), ['root-cause']);
+    assert.deepEqual(ids('Timline'), ['timeline']);
+    assert.deepEqual(ids('Summery'), ['summary']);
+  });
+
+  it('reads nothing into other words, short titles or bold labels', () => {
+    assert.deepEqual(ids('Timing'), []);
+    assert.deepEqual(ids('Update'), []);
+    assert.deepEqual(ids('Appendix'), []);
+    assert.deepEqual(matcherFor(generic).match('Timline', true), []);
+  });
+
+  it('counts a swap of two neighbours as one edit, and stops past the limit', () => {
+    assert.equal(typoDistance('cuase', 'cause', 1), 1);
+    assert.equal(typoDistance('timline', 'timeline', 1), 1);
+    assert.ok(typoDistance('postmortem', 'timeline', 2) > 2);
   });
 });

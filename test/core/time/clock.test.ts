@@ -7,6 +7,8 @@ import { findTimeMentions, parseTimeText, type ClockTime } from '../../../server
 const ACCEPTED: Array<[string, Partial<ClockTime>, string?]> = [
   ['14:05', { hour: 14, minute: 5 }],
   ['14:05 UTC', { hour: 14, minute: 5 }],
+  ['14h30', { hour: 14, minute: 30 }],
+  ['09h05 CEST', { hour: 9, minute: 5 }],
   ['2:30 PM', { hour: 14, minute: 30, meridiem: 'pm' }],
   ['2:30pm', { hour: 14, minute: 30, meridiem: 'pm' }],
   ['2:30 p.m.', { hour: 14, minute: 30, meridiem: 'pm' }],
@@ -78,7 +80,7 @@ describe('clock times', () => {
   });
 
   /** Two-digit minutes 00-59 and hours 0-24 are required; each of these is not a time. */
-  const NOT_TIMES = ['3:1', '1:1', '10:7', '25:00', '24:30', '12:60', '123:45', '0 pm', '13 pm', '24:00 PM', 'Step 2: 30 servers'];
+  const NOT_TIMES = ['3:1', '1:1', '10:7', '25:00', '24:30', '12:60', '123:45', '0 pm', '13 pm', '24:00 PM', 'Step 2: 30 servers', '1h30', '14h30m', '24h00', '14h5'];
   for (const text of NOT_TIMES) {
     it(`does not read ${JSON.stringify(text)} as a time`, () => {
       assert.deepEqual(findTimeMentions(text).filter((m) => m.time), []);

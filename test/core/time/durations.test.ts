@@ -119,6 +119,8 @@ describe('findDurations', () => {
     'commit 9d5466153',
     '2h30',
     'HTTP 500s',
+    'the origin returned 503s for one in five page loads',
+    'a spike of 429s',
     'the 1990s',
     'v1.2.3 hours',
     'every minute mattered',

@@ -132,6 +132,8 @@ function tableItems(text: string, lines: readonly DocLine[], section: number): A
       else if (column === 'due') {
         const due = dueOf(cell.text);
         if (due) setDue(item, due.value, { start: cell.range.start + due.start, end: cell.range.start + due.end });
+        // "DONE" where the date would go: the item is done, and a done item owes no date.
+        else item.checked = statusOf(cell.text) ?? item.checked;
       }
     });
     // The action's own text may still name an owner or a date ("Add alerts (owner: @bob)").

@@ -23,8 +23,11 @@ export interface ItemParts {
 
 /** Words that introduce an owner: "Owner: Alice", "assigned to @bob", "(DRI: Carol)". */
 const OWNER_KEY = /\b(?:owners?|assignees?|assigned to|owned by|responsible|dri|poc)\b\s*[:=]?\s*/giu;
-/** A due-date key, with its colon and any bold or italic markers around it ("**Due:** 2026-10-09"). */
-const DUE_KEY = /\b(?:due(?: date)?(?: on| by)?|deadline|eta|target(?: date)?|by|before|no later than)\b(?:[*_]{1,3})?\s*[:=]?(?:[*_]{1,3})?\s*(?:(?:the )?end of (?:the )?)?/gi;
+/**
+ * A due-date key, with its colon and any bold or italic markers around it ("**Due:** 2026-10-09").
+ * "bis 30.06.2026" is German for "by", kept in English documents written by German speakers.
+ */
+const DUE_KEY = /\b(?:due(?: date)?(?: on| by)?|deadline|eta|target(?: date)?|by|before|until|till|no later than|bis)\b(?:[*_]{1,3})?\s*[:=]?(?:[*_]{1,3})?\s*(?:(?:the )?end of (?:the )?)?/gi;
 /** "caused by", "reported by": "by" after these names who or what, not a deadline. */
 const BY_AFTER_VERB = /\b(?!(?:scheduled|planned|expected|targeted|completed|finished|done|fixed|resolved|shipped|delivered)\b)\w+ed\s+$/i;
 /** Upper-case words before a dash and digits that are not tickets: SEV-1, UTF-8, CVE-2021-1234. */

@@ -103,6 +103,20 @@ function sameClock(a: TimeMention, b: TimeMention): boolean {
 }
 
 /**
+ * GitLab's "Minutes downtime or degradation: 94", "Duration (hours): 2.5": a bare number whose unit
+ * the label gives.
+ */
+function numberInLabelledUnit(text: string, field: Field): StatedDuration | undefined {
+  const unit = /\bminutes?\b|\bmins?\b/i.test(field.label) ? 1 : /\bhours?\b|\bhrs?\b/i.test(field.label) ? 60 : 0;
+  if (unit === 0) return undefined;
+  const m = /^[\s*_~]*(\d{1,5}(?:\.\d{1,2})?)(?![\d:.\/-])/.exec(text.slice(field.valueRange.start, field.valueRange.start + 40));
+  if (!m) return undefined;
+  const start = field.valueRange.start + m[0].length - m[1]!.length;
+  const end = start + m[1]!.length;
+  return { mention: { start: start - field.valueRange.start, end: end - field.valueRange.start, minutes: Number(m[1]) * unit }, range: { start, end } };
+}
+
+/**
  * What the end of a window takes from its start: the start's date, with the year the start was
  * given ("23:40 UTC on November 17 until 02:55 UTC on November 18" in a 2026 document: both ends
  * are in 2026, or the start would be a moment and the end only a clock time), and its zone.
@@ -153,7 +167,7 @@ export function readIncident(ctx: Context): Incident {
   const ordered = [...ctx.fields].sort((a, b) => Number(a.range.start >= timelineStart) - Number(b.range.start >= timelineStart));
   for (const field of ordered.filter((f) => f.key === 'duration')) {
     const window = windowIn(text, field.valueRange, ctx);
-    const stated = durationsIn(text, field.valueRange)[0];
+    const stated = durationsIn(text, field.valueRange)[0] ?? numberInLabelledUnit(text, field);
     if (window && !incident.start) {
       Object.assign(incident, window, { windowSource: field.valueRange });
     }

@@ -115,6 +115,9 @@ function rowReading(text: string, line: DocLine): Reading {
   return read;
 }
 
+/** The first cell of a table's total row. */
+const TOTAL_ROW = /^[\s*_|]*(?:total(?: (?:duration|time|downtime|impact))?|duration|overall|elapsed|sum)[\s*_:|]*$/i;
+
 /**
  * A row's timestamp is in the first of its first three cells that starts with one. A separate
  * Date column ("| 2026-08-18 | 03:10 | … |", or "| 03:10 | Aug 18 | … |") gives the row's date:
@@ -122,6 +125,9 @@ function rowReading(text: string, line: DocLine): Reading {
  * a date line, and the table had no entries.)
  */
 function readRow(text: string, line: DocLine, cells: readonly TextRange[]): Reading {
+  // "| **Duration** | 1 h 38 min | 14:02 → 15:40 |": a total under the entries, not one of them.
+  const head = cells[0];
+  if (head && TOTAL_ROW.test(text.slice(head.start, Math.min(head.end, head.start + 40)))) return NO_READING;
   const n = Math.min(3, cells.length);
   const cell = (i: number) => partReading(text, line, cells[i]!.start, cells[i]!.end, i + 1);
   let i = 0;

@@ -1,5 +1,5 @@
 import type { PostmortemModel, Section } from '../model/types';
-import { findDurations, findTimeRanges } from '../time';
+import { findDurations, findTimeMentions, findTimeRanges } from '../time';
 import { defineRule } from './rule';
 
 const FIELD_NAMES: Record<string, string> = {
@@ -22,7 +22,9 @@ function statesField(model: PostmortemModel, section: Section, key: string): boo
   // An empty section is reported by empty-section; one in another language cannot be read here.
   if (body.trim() === '' || !isEnglish(body)) return true;
   if (key === 'duration') {
-    return model.incident.start !== undefined || model.incident.stated !== undefined || findTimeRanges(body).length > 0 || findDurations(body).length > 0;
+    // A start and an end in separate sentences ("At 9:52 a.m. ... by 11:58 a.m. everything worked")
+    // state it too; "building from around 6pm, peaks at 6am" tells of the traffic, not the incident.
+    return model.incident.start !== undefined || model.incident.stated !== undefined || findTimeRanges(body).length > 0 || findDurations(body).length > 0 || findTimeMentions(body).filter((m) => m.time && /\d[:.]\d\d/.test(body.slice(m.start, m.end))).length >= 2;
   }
   return PROSE[key]?.test(body) ?? false;
 }

@@ -78,7 +78,27 @@ export class SectionMatcher {
     if (words.length > 1 && QUALIFIERS.has(words[0]!)) return this.matchNormalized(words.slice(1).join(' '), strict);
     // "Zusammenfassung", "Causa raíz": a common title in another language.
     const english = inEnglish(norm);
-    return english ? this.matchNormalized(english, strict) : [];
+    if (english) return this.matchNormalized(english, strict);
+    // "Root Cuase", "Timline": a heading with a typo in a known title. Headings only: a bold label
+    // may be ordinary prose.
+    return strict ? [] : this.matchMisspelt(norm);
+  }
+
+  /** The id of the one alias within a typo of the title (a letter wrong, missing, extra or swapped). */
+  private matchMisspelt(norm: string): string[] {
+    if (norm.length < 6 || norm.length > 40) return [];
+    const allowed = norm.length >= 12 ? 2 : 1;
+    let found: string | undefined;
+    for (const [alias, id] of this.aliases) {
+      if (alias.length < 6 || Math.abs(alias.length - norm.length) > allowed) continue;
+      // "Update" beside "updates" is another form of a word, not a typo: the aliases list the forms they mean.
+      if (alias === norm + 's' || norm === alias + 's') continue;
+      if (typoDistance(norm, alias, allowed) > allowed) continue;
+      // Two sections within a typo: the title says neither clearly.
+      if (found !== undefined && found !== id) return [];
+      found = id;
+    }
+    return found === undefined ? [] : [found];
   }
 
   private matchNormalized(norm: string, strict: boolean): string[] {
@@ -129,4 +149,29 @@ function splitCombined(norm: string): string[] {
     .split(/ and /)
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
+}
+
+/**
+ * Edits between two short strings (insert, delete, replace, or swap two neighbours), stopping
+ * once every path is past `limit`: titles are short and compared with a few hundred aliases.
+ */
+export function typoDistance(a: string, b: string, limit: number): number {
+  let before = new Array<number>(b.length + 1);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = new Array<number>(b.length + 1);
+    current[0] = i;
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      current[j] = d;
+      best = Math.min(best, d);
+    }
+    if (best > limit) return best;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length]!;
 }

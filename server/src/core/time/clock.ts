@@ -87,6 +87,12 @@ export function readClock(tokens: Tokens, i: number, options: ClockOptions = {})
     return finishClock(tokens, hour, tokens.value(m), second, next);
   }
 
+  // "14h30", "09h05": the French and European way of writing a clock time, with a two-digit hour
+  // ("1h30" is a length). Not "14h30m", which is one.
+  if (tokens.length(i) === 2 && hour <= 23 && tokens.isLetters(i + 1) && tokens.raw(i + 1) === 'h' && tokens.touches(i + 1) && isTwoDigitMinute(tokens, i + 2) && tokens.touches(i + 2)) {
+    if (!(tokens.isLetters(i + 3) && tokens.touches(i + 3)) && !numberChainFollows(tokens, i + 2, ':.')) return finishClock(tokens, hour, tokens.value(i + 2), undefined, i + 3);
+  }
+
   // A bare hour needs AM/PM ("6 PM", "6pm") or "12 noon".
   if (hour === 12 && tokens.isWord(i + 1, 'noon')) return simple(12, i + 2);
   if (hour === 12 && tokens.isWord(i + 1, 'midnight')) return simple(0, i + 2);

@@ -158,10 +158,13 @@ function looseLettersFit(tokens: Tokens, i: number, read: PartsRead, end: number
   return read.firstRank === HOUR.rank && !tokens.isWord(skipWrappersBack(tokens, i - 1), 'at');
 }
 
-/** "HTTP 500s", "the 1990s": the plural of a round number, not seconds. */
+/**
+ * "HTTP 500s", "the 1990s", "returned 503s": the plural of a round number or of an HTTP status
+ * code, not seconds. Lengths in seconds are round ("120s", "300s"); status codes mostly are not.
+ */
 function looksLikePluralNumber(tokens: Tokens, numberIndex: number): boolean {
   const value = tokens.value(numberIndex);
-  return tokens.length(numberIndex) >= 4 || (value >= 100 && value % 100 === 0);
+  return tokens.length(numberIndex) >= 4 || (value >= 100 && value % 100 === 0) || (tokens.length(numberIndex) === 3 && value >= 100 && value <= 599 && value % 10 !== 0);
 }
 
 type Qualifier = Pick<DurationMention, 'approximate' | 'bound'>;
