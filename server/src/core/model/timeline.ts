@@ -4,7 +4,7 @@ import { findTimeMentions, findZoneDeclaration, looksLikeTimestampButUnreadable,
 import type { CalendarDate, TimeMention, TimeRangeMention, Zone } from '../time/types';
 import type { MarkerKind, Template } from '../templates/types';
 import type { RecycledArrays } from '../parse/recycle';
-import { inDateOrder } from '../time/calendar';
+import { dayNumber, inDateOrder } from '../time/calendar';
 import { detachString } from '../text/detach';
 import { firstLineAtOrAfter, onLine, onLineOwned, type DocLine } from './doc-lines';
 import type { TextRange } from '../types';
@@ -113,6 +113,18 @@ function rowReading(text: string, line: DocLine): Reading {
   const read = readRow(text, line, line.cells);
   line.memo.lead0 = read satisfies RowMemo;
   return read;
+}
+
+/** A line declaring the timeline's day, with no clock time of its own: "All times UTC on 2026-02-11." */
+function bodyDateDeclaration(text: string, line: DocLine, dayFirst: boolean): CalendarDate | undefined {
+  const head = text.slice(line.contentStart, Math.min(line.contentEnd, line.contentStart + 160));
+  if (CLOCK_TIME.test(head) || !/\b(?:all\s+)?times?\b/i.test(head)) return undefined;
+  const d = findTimeMentions(head).find((m) => m.date?.year !== undefined && !m.time)?.date;
+  return d && inDateOrder(d, dayFirst);
+}
+
+function before(a: CalendarDate | undefined, b: CalendarDate | undefined): boolean {
+  return a?.year !== undefined && b?.year !== undefined && dayNumber(a) < dayNumber(b);
 }
 
 /** The first cell of a table's total row. */
@@ -335,6 +347,9 @@ export function readTimeline(ctx: Context): Timeline | undefined {
           declaredAbove = false;
         }
       }
+      // "All times UTC on 2026-02-11.": the day of the entries that give none.
+      const declaredDay = timeline.date ? undefined : bodyDateDeclaration(text, line, ctx.dayFirst);
+      if (declaredDay) date = timeline.date = declaredDay;
     }
     // A table's rows follow its header row: the titles hold until a line that is not a row.
     if (line.kind !== 'table-row') columnZones = undefined;
@@ -359,7 +374,9 @@ export function readTimeline(ctx: Context): Timeline | undefined {
     const first = firstOf(lead);
     // The entry keeps its timestamp as written (`mention`); its date is read in the document's order.
     const entryDate = first.date ? withYear(inDateOrder(first.date, ctx.dayFirst), date) : date;
-    if (first.date) date = entryDate;
+    // A lead-up entry dated before the day the timeline declares ("2026-01-21 14:10 IAM change")
+    // does not date the entries after it: they are on the declared day.
+    if (first.date && !before(entryDate, timeline.date)) date = entryDate;
     if (first.zone) lastZone = first.zone;
     const zone = zoneOnItsDate(first.zone ?? inForce, entryDate, ctx.documentDate);
     const t = first.time;

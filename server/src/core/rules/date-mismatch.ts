@@ -41,9 +41,9 @@ export default defineRule<Options>({
   },
   defaultOptions: { toleranceDays: 1, fileNameToleranceDays: 7 },
   check({ model, options, report }) {
-    const title = titleDate(model);
     const file = fileNameDate(model.path);
     const evidence = incidentEvidence(model);
+    const title = withYearNear(titleDate(model, true), file ?? evidence.find((e) => e.date.year !== undefined)?.date);
     const year = title?.date.year ?? file?.year;
     const days = evidence.map((e) => day(e.date, year));
     // Loops, not Math.min(...days): spreading ~150k dated entries overflows the stack.
@@ -91,3 +91,15 @@ export default defineRule<Options>({
     }
   },
 });
+
+/**
+ * A title date written without a year ("... offline on January 28") in the year that puts it
+ * nearest the file name's or the incident's date; none when neither has a year to give.
+ */
+function withYearNear<T extends { date: CalendarDate }>(title: T | undefined, near: CalendarDate | undefined): T | undefined {
+  if (!title || title.date.year !== undefined) return title;
+  if (near?.year === undefined) return undefined;
+  const candidates = [near.year - 1, near.year, near.year + 1].map((year) => ({ ...title.date, year }));
+  const best = candidates.reduce((a, b) => (Math.abs(dayNumber(b) - dayNumber(near)) < Math.abs(dayNumber(a) - dayNumber(near)) ? b : a));
+  return { ...title, date: best };
+}

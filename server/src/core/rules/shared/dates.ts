@@ -93,10 +93,12 @@ export function incidentDate(model: PostmortemModel): CalendarDate | undefined {
 }
 
 /** The first full date in the title ("2018-01-11, Hub 403"), with its document range when known. */
-export function titleDate(model: PostmortemModel): { date: CalendarDate; first?: CalendarDate; range?: TextRange } | undefined {
+export function titleDate(model: PostmortemModel, yearless = false): { date: CalendarDate; first?: CalendarDate; range?: TextRange } | undefined {
   if (!model.title) return undefined;
   const text = model.title.text;
-  const m = findTimeMentions(text).find((t) => t.date?.year !== undefined);
+  // `yearless` also takes "on January 28" (the caller gives it a year).
+  const mentions = findTimeMentions(text);
+  const m = mentions.find((t) => t.date?.year !== undefined) ?? (yearless ? mentions.find((t) => t.date !== undefined) : undefined);
   if (!m?.date) return undefined;
   const date = inDateOrder(m.date, model.dayFirst);
   // A title dating a span gives its last day, with the first beside it.
