@@ -309,11 +309,12 @@ function sentenceGoesOn(text: string, windowEnd: number, lineEnd: number, next: 
 const JUST_BEFORE_LENGTH = /^[\s,(—–-]*(?:(?:for|lasting|a total of|in total)\s+)?(?:(?:about|approximately|approx\.|around|roughly|nearly|almost|~)\s*)?$/i;
 
 /**
- * "The incident lasted 2 hours 45 minutes" or "Total duration: about 1 hour 20 minutes" elsewhere in
- * the summary that gave the window: its length, said of the incident as a whole. Other lengths there ("logins failed for 20 minutes", "the
+ * "The incident lasted 2 hours 45 minutes", "Customer impact lasted 4 hours" or "Total duration: about
+ * 1 hour 20 minutes" elsewhere in the summary that gave the window: its length, said of the incident
+ * as a whole ("Impact on EU customers lasted 20 minutes" is of a part). Other lengths there ("logins failed for 20 minutes", "the
  * rollback took 10 minutes") are parts of it, so only these wordings count.
  */
-const LASTED = /\b(?:incident|outage|disruption|degradation|downtime|interruption)\b[^.;!?]{0,40}?\b(?:lasted|lasting)\b|\b(?:total|overall)\s(?:duration|downtime|outage length)(?:\s?:|\swas\b)/i;
+const LASTED = /\b(?:incident|outage|disruption|degradation|downtime|interruption)\b[^.;!?]{0,40}?\b(?:lasted|lasting)\b|\bimpact\s(?:lasted|lasting)\b|\b(?:total|overall)\s(?:duration|downtime|outage length)(?:\s?:|\swas\b)/i;
 
 function lastedIn(ctx: Context, summary: Section): StatedDuration | undefined {
   const { lines } = ctx;

@@ -27,6 +27,13 @@ export default defineRule({
     const placed = placement.placed;
     // An end stated to the minute ("11:17 UTC") covers that whole minute: "11:17:04" is inside it.
     const endsAt = end.mention.time.second === undefined ? window.end + 1 : window.end;
+    // Once an entry inside the window resolves the incident, a later "restored" is a follow-up
+    // ("Campaign resumed with the rate limit restored"), not a second, contradicting end.
+    let resolvedInWindow = false;
+    for (let i = 0; i < placed.length && !resolvedInWindow; i++) {
+      const p = placed[i]!;
+      resolvedInWindow = !p.dayOnly && p.at >= window.start && p.at < endsAt && p.entry.markers.includes('resolved');
+    }
     for (let i = 0; i < placed.length; i++) {
       const p = placed[i]!;
       if (p.dayOnly) continue;
@@ -35,7 +42,7 @@ export default defineRule({
       const m = p.entry.markers;
       if (p.at < window.start && m.some((k) => k === 'detected' || k === 'mitigated' || k === 'resolved')) {
         report({ message: `${entryTime(model, p.entry)} is before the stated start (${momentText(model, start)}) yet marks the incident as ${m.join(', ')}.`, range: p.entry.timeRange });
-      } else if (p.at > window.end && p.at >= endsAt && m.some((k) => k === 'start' || k === 'detected' || (k === 'resolved' && !tellsOfIt(p.entry.text)))) {
+      } else if (p.at > window.end && p.at >= endsAt && m.some((k) => k === 'start' || k === 'detected' || (k === 'resolved' && !resolvedInWindow && !tellsOfIt(p.entry.text)))) {
         report({ message: `${entryTime(model, p.entry)} is after the stated end (${momentText(model, end)}) yet marks the incident as ${m.join(', ')}.`, range: p.entry.timeRange });
       }
     }

@@ -1,4 +1,5 @@
 import type { TimelineEntry } from '../model/types';
+import { sameClockZone } from '../time';
 import type { Zone } from '../time/types';
 import { defineRule } from './rule';
 import { entryTime } from './shared/describe';
@@ -38,7 +39,8 @@ export default defineRule({
     if (!reference) return;
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i]!;
-      if (!explicit(e) || offsetOf(e.zone) === offsetOf(reference)) continue;
+      // "9:00 AM PT" in July under "All times are Pacific Time" is that zone, read as daylight time.
+      if (!explicit(e) || sameClockZone(e.zone!, reference)) continue;
       const where = declared ? `the zone declared for the timeline (${declared.text})` : `the zone the other entries use (${reference.text})`;
       report({
         message: `${entryTime(model, e)} is not in ${where}: write every entry in one zone.`,

@@ -59,3 +59,23 @@ export function zoneOnDate<Z extends Zone | undefined>(zone: Z, date: CalendarDa
   if (!daylight) daylightOf.set(zone, (daylight = { ...zone, offsetMinutes: zone.offsetMinutes + 60 }));
   return daylight as Z;
 }
+
+/** The region each zone name belongs to, standard, daylight and generic alike. */
+const REGIONS: ReadonlyMap<string, string> = new Map(
+  [
+    ['pacific', 'PT PST PDT'], ['mountain', 'MT MST MDT'], ['central', 'CT CST CDT'], ['eastern', 'ET EST EDT'],
+    ['alaska', 'AKST AKDT'], ['atlantic', 'AST ADT'], ['central-europe', 'CET CEST'], ['eastern-europe', 'EET EEST'],
+    ['western-europe', 'WET WEST'], ['uk', 'GMT BST'], ['australia-east', 'AEST AEDT'], ['new-zealand', 'NZST NZDT'],
+  ].flatMap(([region, names]) => names!.split(' ').map((name): [string, string] => [name, region!])),
+);
+
+/**
+ * Whether two zones as written are the same clock: the same offset, or a generic name ("PT",
+ * "Pacific Time") beside a zone of its own region (PDT, or "PT" read on another date).
+ */
+export function sameClockZone(a: Zone, b: Zone): boolean {
+  if (a.offsetMinutes === b.offsetMinutes) return true;
+  if (!a.ambiguousDst && !b.ambiguousDst) return false;
+  const region = REGIONS.get(a.abbreviation ?? '');
+  return region !== undefined && region === REGIONS.get(b.abbreviation ?? '');
+}

@@ -29,5 +29,5 @@ export { parseLeadingTimestamp, looksLikeTimestampButUnreadable } from './leadin
 export { findDurations } from './durations.js';
 export { findZoneDeclaration, lookupZone } from './zones.js';
 export { toUtcMinutes, minutesBetween, type Elapsed, type ElapsedContext } from './instants.js';
-export { zoneOnDate } from './daylight.js';
+export { sameClockZone, zoneOnDate } from './daylight.js';
 export { formatMinutes, formatClock, formatElapsed, formatShortMinutes } from './format.js';

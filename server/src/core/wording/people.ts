@@ -12,7 +12,7 @@ const NOT_NAMES = new Set([
 ]);
 
 /** Words that make an owner a team or a rota, whatever else it says. */
-const TEAM_WORDS = /\b(?:teams?|eng|engineering|platform|infra|infrastructure|ops|devops|sre|support|security|services?|rotation|rota|on-?call|squad|group|crew|desk|department|dept|guild|tribe|reliability|operations|networking|network|observability|release|releng|qa|quality|product|data|comms|communications|marketing|legal|finance|success)\b/i;
+const TEAM_WORDS = /\b(?:teams?|eng|engineering|platform|infra|infrastructure|ops|devops|sre|support|security|services?|rotation|rota|on-?call|squad|group|crew|desk|department|dept|guild|tribe|reliability|operations|networking|network|observability|release|releng|qa|quality|product|data|comms|communications|marketing|legal|finance|success|identity|payments?|billing|search|mobile|web|backend|frontend|database|dba|storage|core|api|auth|checkout|growth|analytics|ml)\b/i;
 /** Words that make an owner a role ("Change Manager", "Chief Internal Auditor"), not a person's name. */
 const ROLE_WORDS = /\b(?:manager|lead|head|chief|director|officer|auditor|architect|engineers?|analyst|administrator|coordinator|owner|vp|cto|ceo|cfo|ciso|coo|president|committee|board|council|office|management)\b/i;
 
