@@ -85,7 +85,7 @@ function sharesIn(sentence: string, base: number): Share[] {
  * "Of customers with notifications in flight, 70% ..., 20% ... and the remaining 20%": a sentence
  * that names its population first, so every bare share in it is of that population.
  */
-const LEADING_POPULATION = /^(?:[*_]*[\p{L} ]{1,30}:[*_]*)? *(?:of|among) (?:the )?(?:\d{1,3}(?:,\d{3})*(?:\.\d+)?\s+)?([^,\d%]{3,60}),/iu;
+const LEADING_POPULATION = /^(?:[*_]*[\p{L} ]{1,30}:[*_]*)? *(?:of|among) (?:the )?(?:\d[\d,.]{0,14} )?([^,\d%]{3,60}),/iu;
 
 /** Shares of one population in a sentence: the first names it, bare ones joined by "and", "while"... follow. */
 function groupOf(sentence: string, base: number, shares: Share[]): Share[] {
