@@ -6,6 +6,7 @@ import { firstLineAtOrAfter, type DocLine } from '../model/doc-lines';
 import type { Section } from '../model/types';
 import type { Template } from '../templates/types';
 import { normalizeTitle } from '../text/plain';
+import { cellOf } from './cells';
 import { classifyColumn } from './parts';
 
 const ACTION_IDS = ['action-items', 'corrective-actions'];
@@ -30,7 +31,7 @@ function holdsActions(text: string, lines: readonly DocLine[], section: Section)
     const line = lines[i]!;
     if (line.item && line.item.checked !== null) return true;
     if (line.kind === 'table-row' && line.header && line.cells) {
-      const columns = line.cells.map((c) => classifyColumn(text.slice(c.start, c.end)));
+      const columns = line.cells.map((c) => classifyColumn(cellOf(text, c).text));
       if (columns.includes('owner') || columns.includes('due')) return true;
     }
   }

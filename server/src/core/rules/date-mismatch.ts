@@ -73,7 +73,7 @@ export default defineRule<Options>({
       // Which of the two the incident's own dates agree with, when only one of them lies among those dates.
       const within = (d: CalendarDate) => evidence.length > 0 && day(d, year) >= min && day(d, year) <= max;
       const sources = describe(evidence, year).replace(/ (says|runs|dates it) .*/, '');
-      const agrees = within(title.date) && !within(file) ? ` (the title agrees with ${sources})` : within(file) && !within(title.date) ? ` (the file name agrees with ${sources})` : titleFits === true && !within(file) ? ` (the title agrees with ${sources})` : '';
+      const agrees = titleFits === true && !within(file) ? ` (the title agrees with ${sources})` : within(file) && !within(title.date) ? ` (the file name agrees with ${sources})` : '';
       report({
         message: `The file name says ${formatDate(file)}, but the title says ${formatDate(title.date)}${agrees}: one of them is wrong.`,
         range: anchor(),

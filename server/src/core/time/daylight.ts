@@ -5,15 +5,26 @@
 // a time within the changed hour is at most an hour off, as a generic name already allowed.
 import { dayNumber } from './calendar.js';
 import type { CalendarDate, Zone } from './types.js';
+import { genericZone, NAME_CORES } from './zone-table.js';
 
 type Rule = 'us' | 'eu' | 'au' | 'nz';
 
-/** The rule each generic zone follows, by the abbreviation of its standard reading. */
+/** The daylight-saving rule of each region, by the abbreviation of its standard time. */
 const RULES: ReadonlyMap<string, Rule> = new Map([
-  ['PT', 'us'], ['MT', 'us'], ['CT', 'us'], ['ET', 'us'], ['AKST', 'us'], ['AST', 'us'],
+  ['PST', 'us'], ['MST', 'us'], ['CST', 'us'], ['EST', 'us'], ['AKST', 'us'], ['AST', 'us'],
   ['CET', 'eu'], ['EET', 'eu'], ['WET', 'eu'], ['GMT', 'eu'],
   ['AEST', 'au'], ['NZST', 'nz'],
 ]);
+
+/**
+ * The region of each zone name that has a daylight time, standard, daylight and generic alike
+ * (PST, PDT and PT are "PST"), from the zone table's names.
+ */
+const REGIONS: ReadonlyMap<string, string> = new Map(
+  [...NAME_CORES.values()]
+    .filter((core) => core.daylight !== undefined)
+    .flatMap((core) => [core.standard, core.daylight!, genericZone(core)].map((z): [string, string] => [z.abbreviation, core.standard.abbreviation])),
+);
 
 /** Day number of the `nth` Sunday of a month (nth = -1: the last one). */
 function sunday(year: number, month: number, nth: number): number {
@@ -53,21 +64,12 @@ const daylightOf = new WeakMap<Zone, Zone>();
  */
 export function zoneOnDate<Z extends Zone | undefined>(zone: Z, date: CalendarDate | undefined): Z {
   if (zone === undefined || !zone.ambiguousDst || zone.offsetMinutes === undefined || date?.year === undefined) return zone;
-  const rule = RULES.get(zone.abbreviation ?? '');
+  const rule = RULES.get(REGIONS.get(zone.abbreviation ?? '') ?? '');
   if (rule === undefined || !inForce(rule, date as CalendarDate & { year: number })) return zone;
   let daylight = daylightOf.get(zone);
   if (!daylight) daylightOf.set(zone, (daylight = { ...zone, offsetMinutes: zone.offsetMinutes + 60 }));
   return daylight as Z;
 }
-
-/** The region each zone name belongs to, standard, daylight and generic alike. */
-const REGIONS: ReadonlyMap<string, string> = new Map(
-  [
-    ['pacific', 'PT PST PDT'], ['mountain', 'MT MST MDT'], ['central', 'CT CST CDT'], ['eastern', 'ET EST EDT'],
-    ['alaska', 'AKST AKDT'], ['atlantic', 'AST ADT'], ['central-europe', 'CET CEST'], ['eastern-europe', 'EET EEST'],
-    ['western-europe', 'WET WEST'], ['uk', 'GMT BST'], ['australia-east', 'AEST AEDT'], ['new-zealand', 'NZST NZDT'],
-  ].flatMap(([region, names]) => names!.split(' ').map((name): [string, string] => [name, region!])),
-);
 
 /**
  * Whether two zones as written are the same clock: the same offset, or a generic name ("PT",
