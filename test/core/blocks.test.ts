@@ -119,7 +119,7 @@ describe('block-wise parsing', () => {
 
   /** The model's lines, field by field, from the block-wise parse and from one parse of the whole text. */
   function linesBothWays(text: string): [unknown[], unknown[]] {
-    const pick = (l: SourceLine) => [l.kind, l.start, l.end, l.depth, l.containerEnd, l.paragraphEnd ?? null, l.item ? [l.item.range.start, l.item.range.end, l.item.listStart, l.item.checked, l.item.ordered] : null, l.cells?.map((c) => [c.start, c.end]) ?? null];
+    const pick = (l: SourceLine) => [l.kind, l.start, l.end, l.depth, l.containerEnd, l.paragraphEnd ?? null, l.item ? [l.start, l.item.end, l.item.listStart, l.item.checked, l.item.ordered] : null, l.cells?.map((c) => [c.start, c.end]) ?? null];
     const blockwiseLines = documentLines(parseDocument(text, 0)).map(pick);
     const wholeLines = collectLines(text, parseMarkdown(text)).map(pick);
     return [blockwiseLines, wholeLines];

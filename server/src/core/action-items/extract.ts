@@ -48,7 +48,7 @@ function listItems(text: string, lines: readonly DocLine[], section: number): Ac
   const stack: Open[] = [];
   const listLines = lines.filter((l) => l.kind === 'list-item' && l.item);
   listLines.forEach((line, i) => {
-    while (stack.length > 0 && stack[stack.length - 1]!.line.item!.range.end <= line.start) stack.pop();
+    while (stack.length > 0 && stack[stack.length - 1]!.line.item!.end <= line.start) stack.pop();
     const parent = stack[stack.length - 1];
     const isTask = line.item!.checked !== null;
     const end = Math.min(line.paragraphEnd ?? line.end, line.contentStart + MAX_ITEM_TEXT);
@@ -60,7 +60,7 @@ function listItems(text: string, lines: readonly DocLine[], section: number): Ac
       return;
     }
     const next = listLines[i + 1];
-    const hasChildren = next !== undefined && next.start < line.item!.range.end;
+    const hasChildren = next !== undefined && next.start < line.item!.end;
     // Some editors leave zero-width no-break spaces (BOMs) inside lines; they are not text.
     const title = stripMarkup(text.slice(line.contentStart, line.contentEnd)).replace(/\uFEFF/g, '');
     if (!isTask && hasChildren && isGroupTitle(title) && !isDetail(text, next)) {

@@ -2,12 +2,12 @@
 import { joinsPrevious, type BlockList, type ParsedDocument } from '../parse/document';
 import type { TextRange } from '../types';
 import type { LineMemo, Remembered, RememberedSlot } from './line-memo';
-import type { LineKind, SourceLine } from './lines';
+import type { LineKind, ListItemInfo, SourceLine } from './lines';
 
 export interface DocLine extends TextRange {
   kind: LineKind;
   depth: number;
-  item?: { range: TextRange; checked: boolean | null; ordered: boolean; listStart: number };
+  item?: ListItemInfo;
   cells?: TextRange[];
   header?: boolean;
   paragraphEnd?: number;
@@ -124,11 +124,22 @@ export function documentLines(doc: ParsedDocument): DocLine[] {
       const end = l.end + base;
       const [contentStart, contentEnd] = contentBounds(doc.text, start, end, l.kind);
       // Optional fields are assigned, not spread in: spread literals become slow dictionary objects.
-      const line: DocLine = { kind: l.kind, depth: l.depth, start, end, containerEnd: l.containerEnd + base, contentStart, contentEnd, memo: block.data.memo[i]! };
-      if (l.item) line.item = { range: shift(l.item.range, base), checked: l.item.checked, ordered: l.item.ordered, listStart: l.item.listStart + base };
+      // The two most lines have are in the literal (undefined when absent): assigned after, they
+      // took a property array per line (~2 MB at 5 MB, issue 7).
+      const line: DocLine = {
+        kind: l.kind,
+        depth: l.depth,
+        start,
+        end,
+        containerEnd: l.containerEnd + base,
+        contentStart,
+        contentEnd,
+        memo: block.data.memo[i]!,
+        item: l.item && { end: l.item.end + base, checked: l.item.checked, ordered: l.item.ordered, listStart: l.item.listStart + base },
+        paragraphEnd: l.paragraphEnd === undefined ? undefined : l.paragraphEnd + base,
+      };
       if (l.cells) line.cells = l.cells.map((c) => shift(c, base));
       if (l.header !== undefined) line.header = l.header;
-      if (l.paragraphEnd !== undefined) line.paragraphEnd = l.paragraphEnd + base;
       if (l.rawHtml) line.rawHtml = true;
       out[n++] = line;
     }
@@ -160,8 +171,7 @@ function shiftLines(lines: readonly DocLine[], by: number): void {
     line.contentEnd += by;
     if (line.paragraphEnd !== undefined) line.paragraphEnd += by;
     if (line.item) {
-      line.item.range.start += by;
-      line.item.range.end += by;
+      line.item.end += by;
       line.item.listStart += by;
     }
     if (line.cells) {
@@ -200,9 +210,11 @@ function joinListPieces(doc: ParsedDocument, out: DocLine[], firstLine: readonly
       const base = blocks[b]!.start;
       const joins = (wanted[b] ??= { ...NO_JOINS });
       if (b === from) {
+        joins.head = true;
         joins.headStart = start - base;
         joins.headEnd = end - base;
       } else {
+        joins.continued = true;
         joins.continuedStart = start - base;
         joins.continuedEnd = end - base;
       }
@@ -221,24 +233,31 @@ function joinListPieces(doc: ParsedDocument, out: DocLine[], firstLine: readonly
     const block = blocks[b]!;
     const end = b + 1 < blocks.length ? firstLine[b + 1]! : out.length;
     // In the order one pass over the runs took: the first list continues a run, then the last starts one.
-    if (!Number.isNaN(want.continuedStart)) joinLines(out, firstLine[b]!, end, block.start, block.data.firstList!, want.continuedStart, want.continuedEnd);
-    if (!Number.isNaN(want.headStart)) joinLines(out, firstLine[b]!, end, block.start, block.data.lastList!, want.headStart, want.headEnd);
+    if (want.continued) joinLines(out, firstLine[b]!, end, block.start, block.data.firstList!, want.continuedStart, want.continuedEnd);
+    if (want.head) joinLines(out, firstLine[b]!, end, block.start, block.data.lastList!, want.headStart, want.headEnd);
   }
 }
 
-/** The list a block's lines are joined into, relative to the block: as a run's head (its last list) and as a continuation (its first); NaN where not. */
+/**
+ * The list a block's lines are joined into, relative to the block: as a run's head (its last list)
+ * and as a continuation (its first). Flags rather than NaN for "not": a NaN made these fields
+ * doubles, the sums of them stored in the lines made the lines' offsets doubles too, and V8 then
+ * boxed every line's offset in a heap number of its own (~1.5 MB at 5 MB, issue 7).
+ */
 interface Joins {
+  head: boolean;
   headStart: number;
   headEnd: number;
+  continued: boolean;
   continuedStart: number;
   continuedEnd: number;
 }
 
-const NO_JOINS: Joins = { headStart: NaN, headEnd: NaN, continuedStart: NaN, continuedEnd: NaN };
+const NO_JOINS: Joins = { head: false, headStart: 0, headEnd: 0, continued: false, continuedStart: 0, continuedEnd: 0 };
 
 function sameJoins(a: Joins | undefined, b: Joins | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
-  return Object.is(a.headStart, b.headStart) && Object.is(a.headEnd, b.headEnd) && Object.is(a.continuedStart, b.continuedStart) && Object.is(a.continuedEnd, b.continuedEnd);
+  return a.head === b.head && a.headStart === b.headStart && a.headEnd === b.headEnd && a.continued === b.continued && a.continuedStart === b.continuedStart && a.continuedEnd === b.continuedEnd;
 }
 
 /** The lines [from, to) of the block at `base` that belong to its `list` (as parsed alone) join the list at [start, end) relative to `base`. */

@@ -29,10 +29,7 @@ export interface LineMemo {
   markers: Remembered | undefined;
   /** The timeline entry of the previous version (model/timeline.ts). */
   entry: unknown;
-  /** Masked prose, with and without an HTML comment open before the line (rules/shared/prose.ts). */
-  prose: Remembered | undefined;
-  proseInComment: Remembered | undefined;
-  /** The ProseLine of the previous version. */
+  /** The ProseLine of the previous version, with the line's masked prose (rules/shared/prose.ts). */
   proseLine: unknown;
   /** The PlacedEntry of the line's timeline entry (rules/shared/timeline-placement.ts). */
   placed: unknown;
@@ -51,8 +48,6 @@ export function newLineMemo(): LineMemo {
     entryText: undefined,
     markers: undefined,
     entry: undefined,
-    prose: undefined,
-    proseInComment: undefined,
     proseLine: undefined,
     placed: undefined,
   };

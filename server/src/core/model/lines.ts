@@ -21,12 +21,26 @@ export type LineKind =
   /** A line of an indented code block: often a title or entry indented by accident. */
   | 'indented';
 
+/**
+ * A list item whose first line this is. The item starts where its line does, so only its end is
+ * kept (a range object per item, twice with the model's copy, was ~4 MB at 5 MB: issue 7).
+ */
+export interface ListItemInfo {
+  /** End of the whole item, nested content included. */
+  end: number;
+  /** A task's box: checked, unchecked, or not a task (null). */
+  checked: boolean | null;
+  ordered: boolean;
+  /** Where the item's list starts. */
+  listStart: number;
+}
+
 export interface SourceLine extends TextRange {
   kind: LineKind;
   /** Heading depth (1-6), or list nesting depth (1 = top level) for list items, else 0. */
   depth: number;
   /** For list items: the whole item (nested content included) and whether it is a task. */
-  item?: { range: TextRange; checked: boolean | null; ordered: boolean; listStart: number };
+  item?: ListItemInfo;
   /** For table rows: each cell's content range, and whether this is the header row. */
   cells?: TextRange[];
   header?: boolean;
@@ -117,7 +131,7 @@ function visit(text: string, { node, listDepth, containerEnd, list }: Visit, out
     case 'listItem': {
       const first = node.children[0];
       const firstRange = first ? offsets(first) : undefined;
-      const itemInfo = { range: r, checked: node.checked ?? null, ordered: list?.ordered ?? false, listStart: list?.start ?? r.start };
+      const itemInfo: ListItemInfo = { end: r.end, checked: node.checked ?? null, ordered: list?.ordered ?? false, listStart: list?.start ?? r.start };
       if (first && firstRange && first.type === 'paragraph') {
         const lines = splitLines(text, firstRange.start, firstRange.end);
         // The item's line starts at its marker, so fixes and ranges cover the whole entry.

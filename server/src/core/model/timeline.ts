@@ -390,8 +390,6 @@ export function readTimeline(ctx: Context): Timeline | undefined {
       // The entry of the previous version, moved to where its line is now.
       const entry = kept.entry;
       entry.range.start = line.start;
-      entry.lineRange.start = line.start;
-      entry.lineRange.end = line.end;
       entry.timeRange.start = at + lead.start;
       entry.timeRange.end = at + lead.end;
       if (kept.groupAt !== groupAt) {
@@ -405,7 +403,8 @@ export function readTimeline(ctx: Context): Timeline | undefined {
     // each entry a slow dictionary object (3 µs apiece, 15 ms a keystroke on a 500 KB timeline).
     const entry: TimelineEntry = {
       range: { start: line.start, end: line.end },
-      lineRange: { start: line.start, end: line.end },
+      // The line itself (a range, moved with the line), not a copy of its offsets.
+      lineRange: line,
       timeRange: { start: at + lead.start, end: at + lead.end },
       mention: lead,
       dateExplicit: first.date !== undefined,
@@ -414,10 +413,11 @@ export function readTimeline(ctx: Context): Timeline | undefined {
       text: entryText,
       markers,
       line,
+      // In the literal even when undefined: assigned after, they took a property array per entry.
+      date: entryDate,
+      zone,
+      clock: t && (t.endOfDay ? 24 * 60 : t.hour * 60 + t.minute + (t.second ?? 0) / 60),
     };
-    if (entryDate) entry.date = entryDate;
-    if (zone) entry.zone = zone;
-    if (t) entry.clock = t.endOfDay ? 24 * 60 : t.hour * 60 + t.minute + (t.second ?? 0) / 60;
     line.memo.entry = { entry, lead, groupAt } satisfies KeptEntry;
     entries[count++] = entry;
   }
@@ -483,7 +483,21 @@ class GroupOrdinals {
   }
 }
 
+/**
+ * The last group name made, for the entries after it: an entry's group is nearly always the one
+ * before it, and a string per entry was ~1.5 MB of a 5 MB timeline's memory (issue 7).
+ */
+let lastGroup = { kind: '', at: -1, depth: -1, name: '' };
+
 function groupOf(line: DocLine, at: number): string {
+  const last = lastGroup;
+  if (last.kind === line.kind && last.at === at && last.depth === line.depth) return last.name;
+  const name = groupName(line, at);
+  lastGroup = { kind: line.kind, at, depth: line.depth, name };
+  return name;
+}
+
+function groupName(line: DocLine, at: number): string {
   switch (line.kind) {
     case 'list-item':
       return `list:${at}:${line.depth}`;
@@ -516,7 +530,7 @@ function setExtents(entries: TimelineEntry[], sectionEnd: number): void {
   entries.forEach((e) => {
     const line = e.line;
     let end: number;
-    if (line.kind === 'list-item') end = line.item!.range.end;
+    if (line.kind === 'list-item') end = line.item!.end;
     else if (line.kind === 'table-row') end = line.end;
     else {
       const next = nextInGroup.get(e);
@@ -560,12 +574,17 @@ export function markersOf(entryText: string, template: Template): MarkerKind[] {
   for (const m of entryText.slice(0, 2000).matchAll(CAPITAL_MARKER)) explicit.add(m[1]!.startsWith('END') ? 'resolved' : 'start');
   if (explicit.size > 0) return [...explicit];
   const lower = markerText(entryText.slice(0, 500));
-  const found: MarkerKind[] = [];
+  let found: MarkerKind[] | undefined;
   for (const [kind, needles] of keywordsOf(template)) {
-    if (needles.some((needle) => saysWord(lower, needle, kind))) found.push(kind);
+    if (needles.some((needle) => saysWord(lower, needle, kind))) (found ??= []).push(kind);
   }
-  return found;
+  // Memory (issue 7): most entries have no marker, and an array grown by push keeps room for 17
+  // elements (~180 bytes): one shared empty array instead, and the others cut to their length.
+  return found === undefined ? NO_MARKERS : found.slice();
 }
+
+/** The markers of an entry that has none; frozen, since every such entry shares it. */
+const NO_MARKERS: MarkerKind[] = Object.freeze([]) as unknown as MarkerKind[];
 
 /**
  * Words in lower case, one space apart, with " . " where a sentence ends and " , " where a clause

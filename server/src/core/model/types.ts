@@ -83,7 +83,7 @@ export interface Incident {
 export interface TimelineEntry {
   /** From the entry's line start to the start of the next entry or the end of its container. */
   range: TextRange;
-  /** The entry's first line. */
+  /** The entry's first line (the model's line itself: read its offsets, never write them). */
   lineRange: TextRange;
   /** The timestamp as written. */
   timeRange: TextRange;

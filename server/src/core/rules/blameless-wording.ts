@@ -41,6 +41,25 @@ function orEmpty<T>(list: T[]): T[] {
   return list.length === 0 ? EMPTY : list;
 }
 
+/** A line's remembered phrases or people, valid while the word lists and people known (`stamp`) stay the same. */
+interface LineMemo<T> {
+  stamp: string;
+  found: T[];
+}
+
+/** The memo of every line where nothing was found with the latest stamp (phrases and people alike). */
+let nothingFound: LineMemo<never> = { stamp: '', found: EMPTY };
+
+/**
+ * What a line remembers: most lines find nothing and share one memo (an object per line and rule
+ * was ~5 MB at 5 MB, issue 7). The prose line clears its memos when its text changes (prose.ts).
+ */
+function memoOf<T>(stamp: string, found: T[]): LineMemo<T> {
+  if (found.length > 0) return { stamp, found };
+  if (nothingFound.stamp !== stamp) nothingFound = { stamp, found: EMPTY };
+  return nothingFound;
+}
+
 /** What one run of the rule shares between lines. */
 interface Scan {
   model: PostmortemModel;
@@ -60,17 +79,11 @@ function phrasesIn(text: string, scan: Scan) {
 
 /** The blaming phrases of a prose line, remembered on it while its masked text and the word lists stay the same. */
 function phrasesOf(scan: Scan, p: ProseLine): ReturnType<typeof phrasesIn> {
-  const hit = p.phrases as PhrasesMemo | undefined;
-  if (hit && hit.text === p.text && hit.stamp === scan.stamp) return hit.found;
+  const hit = p.phrases as LineMemo<ReturnType<typeof phrasesIn>[number]> | undefined;
+  if (hit && hit.stamp === scan.stamp) return hit.found;
   const found = phrasesIn(p.text, scan);
-  p.phrases = { text: p.text, stamp: scan.stamp, found } satisfies PhrasesMemo;
+  p.phrases = memoOf(scan.stamp, found);
   return found;
-}
-
-interface PhrasesMemo {
-  text: string;
-  stamp: unknown;
-  found: ReturnType<typeof phrasesIn>;
 }
 
 function checkPhrases(scan: Scan, p: ProseLine): void {
@@ -112,11 +125,6 @@ function personAt(scan: Scan, p: ProseLine, words: Word[], i: number, quoted: ()
   return known.has(next.text) ? `${w.text} ${next.text}` : undefined;
 }
 
-interface PeopleMemo {
-  text: string;
-  stamp: string;
-  found: { who: string; start: number }[];
-}
 
 /**
  * The people a line names, with where (offsets in the masked line), remembered on its prose line
@@ -125,8 +133,8 @@ interface PeopleMemo {
  * prose.ts keeps one only for the same line object, which is kept only while its block is).
  */
 function peopleIn(scan: Scan, p: ProseLine): { who: string; start: number }[] {
-  const hit = p.people as PeopleMemo | undefined;
-  if (hit && hit.text === p.text && hit.stamp === scan.stamp) return hit.found;
+  const hit = p.people as LineMemo<{ who: string; start: number }> | undefined;
+  if (hit && hit.stamp === scan.stamp) return hit.found;
   return readPeople(scan, p);
 }
 
@@ -144,7 +152,7 @@ function readPeople(scan: Scan, p: ProseLine): { who: string; start: number }[] 
     const who = personAt(scan, p, words, i, quoted);
     if (who) found.push({ who, start: w.start });
   });
-  p.people = { text: p.text, stamp: scan.stamp, found: orEmpty(found) } satisfies PeopleMemo;
+  p.people = memoOf(scan.stamp, found);
   return found;
 }
 

@@ -111,24 +111,37 @@ function checkForm(table: Table, report: (r: Report) => void): void {
 const NONE: Placeholder[] = [];
 
 interface PlaceholderMemo {
-  text: string;
   defsKey: string;
   found: Placeholder[];
   /** The whole line is filler ("etc.", "..."). */
   filler: boolean;
 }
 
+/** The memos of lines with no placeholder for the latest definitions, filler or not. */
+let noPlaceholders = { defsKey: '', plain: emptyMemo('', false), filler: emptyMemo('', true) };
+
+function emptyMemo(defsKey: string, filler: boolean): PlaceholderMemo {
+  return { defsKey, found: NONE, filler };
+}
+
 /**
- * findPlaceholders for one line, remembered on its prose line (which lives as long as the line):
- * a keystroke then re-scans only the lines it changed. Offsets are relative to the line's text.
+ * findPlaceholders for one line, remembered on its prose line (which lives as long as the line,
+ * and clears the memo when its text changes): a keystroke then re-scans only the lines it
+ * changed. Offsets are relative to the line's text. Most lines have none and share one memo (an
+ * object per line was ~3 MB at 5 MB, issue 7).
  */
 function placeholdersOf(p: ProseLine, defs: ReadonlySet<string>, defsKey: string): PlaceholderMemo {
   const text = p.text;
   const cached = p.placeholders as PlaceholderMemo | undefined;
-  if (cached && cached.text === text && cached.defsKey === defsKey) return cached;
+  if (cached && cached.defsKey === defsKey) return cached;
   const all = findPlaceholders(text, { definitions: defs });
-  // Most lines have none: they share one empty list rather than keep one each.
-  const made: PlaceholderMemo = { text, defsKey, found: all.length === 0 ? NONE : all, filler: isFiller(text) };
+  const filler = isFiller(text);
+  let made: PlaceholderMemo;
+  if (all.length > 0) made = { defsKey, found: all, filler };
+  else {
+    if (noPlaceholders.defsKey !== defsKey) noPlaceholders = { defsKey, plain: emptyMemo(defsKey, false), filler: emptyMemo(defsKey, true) };
+    made = filler ? noPlaceholders.filler : noPlaceholders.plain;
+  }
   p.placeholders = made;
   return made;
 }

@@ -70,8 +70,8 @@ function shareMeridiem(from: TimeMention, to: TimeMention): void {
   if (f.hour < 1 || f.hour > 12) return;
   const hour = applyMeridiem(f.hour, t.meridiem).hour;
   if (hour * 60 + f.minute > t.hour * 60 + t.minute) return;
-  f.hour = hour;
-  f.meridiem = t.meridiem;
+  // A new clock time: clock times are shared between mentions (clock.ts), never changed.
+  from.time = { ...f, hour, meridiem: t.meridiem };
   inherit(from, 'meridiem');
 }
 

@@ -3,7 +3,7 @@
 // blanked with spaces, so offsets stay the document's and nothing in them is mistaken for prose
 // ("#696969" in a style attribute is not a ticket, "/blame/" in a URL is not blame). Code blocks
 // and front matter are never model lines. One linear pass per line, cached per model.
-import { onLine, type DocLine } from '../../model/doc-lines';
+import type { DocLine } from '../../model/doc-lines';
 import type { PostmortemModel } from '../../model/types';
 
 export interface ProseLine {
@@ -16,11 +16,16 @@ export interface ProseLine {
   ids: readonly string[];
   /** Index of the innermost section holding the line. */
   section: number | undefined;
+  /** An HTML comment was open before the line (`text` was masked so), and is still open after it. */
+  commentBefore: boolean;
+  commentAfter: boolean;
   /**
    * What the prose rules found in `text` last time, kept on the prose line itself (which lives as
-   * long as its line: proseLineOf), each checked against the text and the rule's inputs before it
-   * is used. Here rather than in the line's memo: a keystroke on a 5 MB postmortem reads every
-   * line's results, and each object on the way (line, memo, slot) was a cache miss of its own.
+   * long as its line: proseLineOf), each checked against the rule's inputs before it is used. They
+   * are cleared when `text` changes, so a rule's memo need not hold the text, and lines with
+   * nothing found can share one memo (issue 7: three objects per line were ~8 MB at 5 MB). Here
+   * rather than in the line's memo: a keystroke on a 5 MB postmortem reads every line's results,
+   * and each object on the way (line, memo, slot) was a cache miss of its own.
    */
   placeholders: unknown;
   phrases: unknown;
@@ -61,31 +66,23 @@ function compute(model: PostmortemModel): ProseLine[] {
       if (known) ids = known;
       else idsOf.set(section, (ids = idsAround(model, section)));
     }
-    // Masked once per line text (and comment state coming in): a keystroke re-masks its own line.
-    const masked: Masked = inComment ? onLine(line, 'proseInComment', maskAfterComment, model.text) : onLine(line, 'prose', mask, model.text);
-    inComment = masked.inComment;
-    out[n] = proseLineOf(line, masked.text, ids, section);
+    // Masked once per line text and comment state coming in (the memo lives only while the
+    // line's text is unchanged): a keystroke re-masks its own line.
+    const kept = line.memo.proseLine as ProseLine | undefined;
+    let masked: string;
+    let after: boolean;
+    if (kept !== undefined && kept.commentBefore === inComment) {
+      masked = kept.text;
+      after = kept.commentAfter;
+    } else {
+      const state: { inComment: boolean } = { inComment };
+      masked = maskLine(model.text.slice(line.contentStart, line.end), state);
+      after = state.inComment;
+    }
+    out[n] = proseLineOf(line, kept, masked, inComment, after, ids, section);
+    inComment = after;
   }
   return out;
-}
-
-interface Masked {
-  text: string;
-  /** An HTML comment is still open at the end of the line. */
-  inComment: boolean;
-}
-
-function maskFrom(line: DocLine, text: string, inComment: boolean): Masked {
-  const state = { inComment };
-  return { text: maskLine(text.slice(line.contentStart, line.end), state), inComment: state.inComment };
-}
-
-function mask(line: DocLine, text: string): Masked {
-  return maskFrom(line, text, false);
-}
-
-function maskAfterComment(line: DocLine, text: string): Masked {
-  return maskFrom(line, text, true);
 }
 
 /**
@@ -93,16 +90,20 @@ function maskAfterComment(line: DocLine, text: string): Masked {
  * fresh object per line on every keystroke was most of this pass's time at 5 MB. Valid, like the
  * model's lines, until the next analysis with the same BlockCache.
  */
-function proseLineOf(line: DocLine, text: string, ids: readonly string[], section: number | undefined): ProseLine {
-  const kept = line.memo.proseLine as ProseLine | undefined;
+function proseLineOf(line: DocLine, kept: ProseLine | undefined, text: string, commentBefore: boolean, commentAfter: boolean, ids: readonly string[], section: number | undefined): ProseLine {
   // A block whose text occurs twice shares its memo, not its DocLines.
   if (kept === undefined || kept.line !== line) {
-    const made: ProseLine = { line, offset: line.contentStart, text, ids, section, placeholders: undefined, phrases: undefined, people: undefined };
+    const made: ProseLine = { line, offset: line.contentStart, text, ids, section, commentBefore, commentAfter, placeholders: undefined, phrases: undefined, people: undefined };
     line.memo.proseLine = made;
     return made;
   }
+  if (kept.text !== text) {
+    kept.text = text;
+    kept.placeholders = kept.phrases = kept.people = undefined;
+  }
   kept.offset = line.contentStart;
-  kept.text = text;
+  kept.commentBefore = commentBefore;
+  kept.commentAfter = commentAfter;
   kept.ids = ids;
   kept.section = section;
   return kept;
