@@ -181,4 +181,15 @@ describe('incremental analysis', () => {
     assert.equal(emptyRows(withTable, { cache }), 1);
     assert.deepEqual(outcome(withTable, { cache }), outcome(withTable, {}));
   });
+
+  it('reads the markers of a kept entry again when the template changes (they are remembered with the entry)', () => {
+    // "mitigation" marks mitigation in the google-sre template only.
+    const doc = (template: string) => ['---', `template: ${template}`, '---', '', '# Outage', '', '## Timeline', '', '- 14:00 UTC: errors began', '- 14:10 UTC: mitigation applied', '- 14:30 UTC: traffic back to normal', ''].join('\n');
+    const markers = (text: string, options: AnalyzeOptions) => analyze(text, { now: NOW, ...options }).model.timeline?.entries.map((e) => e.markers.join('+'));
+    const cache = new BlockCache();
+    assert.deepEqual(markers(doc('generic'), { cache }), ['start', '', 'resolved']);
+    assert.deepEqual(markers(doc('google-sre'), { cache }), ['start', 'mitigated', 'resolved']);
+    assert.deepEqual(markers(doc('google-sre'), { cache }), markers(doc('google-sre'), {}));
+    assert.deepEqual(markers(doc('generic'), { cache }), ['start', '', 'resolved']);
+  });
 });

@@ -1,7 +1,7 @@
 // Document lines with absolute offsets, built from the blocks of a parse.
 import { joinsPrevious, type BlockList, type ParsedDocument } from '../parse/document';
 import type { TextRange } from '../types';
-import type { LineMemo, Remembered, RememberedSlot } from './line-memo';
+import type { LineMemo, RememberedSlot } from './line-memo';
 import type { LineKind, ListItemInfo, SourceLine } from './lines';
 
 export interface DocLine extends TextRange {
@@ -35,18 +35,6 @@ export function onLine<T, A>(line: DocLine, slot: RememberedSlot, compute: (line
   if (hit !== undefined && hit.stamp === stamp) return hit.value as T;
   const value = compute(line, arg);
   line.memo[slot] = { stamp, value };
-  return value;
-}
-
-/**
- * onLine for a result computed from `input`, a string of its own (a remembered one, such as the
- * masked prose) rather than the line's text: it is recomputed when the input or the stamp changes.
- */
-export function onLineOwned<T, A>(line: DocLine, slot: RememberedSlot, input: string, compute: (input: string, arg: A) => T, arg: A, stamp?: unknown): T {
-  const hit = line.memo[slot] as (Remembered<T> & { input: string }) | undefined;
-  if (hit !== undefined && hit.input === input && hit.stamp === stamp) return hit.value;
-  const value = compute(input, arg);
-  line.memo[slot] = { stamp, value, input } as Remembered;
   return value;
 }
 

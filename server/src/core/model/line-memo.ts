@@ -25,9 +25,7 @@ export interface LineMemo {
   lead2: unknown;
   lead3: unknown;
   unreadable: Remembered | undefined;
-  entryText: Remembered | undefined;
-  markers: Remembered | undefined;
-  /** The timeline entry of the previous version (model/timeline.ts). */
+  /** The timeline entry of the previous version, with its text and markers (model/timeline.ts). */
   entry: unknown;
   /** The ProseLine of the previous version, with the line's masked prose (rules/shared/prose.ts). */
   proseLine: unknown;
@@ -45,8 +43,6 @@ export function newLineMemo(): LineMemo {
     lead2: undefined,
     lead3: undefined,
     unreadable: undefined,
-    entryText: undefined,
-    markers: undefined,
     entry: undefined,
     proseLine: undefined,
     placed: undefined,

@@ -6,7 +6,7 @@ import type { MarkerKind, Template } from '../templates/types';
 import type { RecycledArrays } from '../parse/recycle';
 import { dayNumber, inDateOrder } from '../time/calendar';
 import { detachString } from '../text/detach';
-import { firstLineAtOrAfter, onLine, onLineOwned, type DocLine } from './doc-lines';
+import { firstLineAtOrAfter, onLine, type DocLine } from './doc-lines';
 import type { TextRange } from '../types';
 import type { Section, Timeline, TimelineEntry } from './types';
 
@@ -380,13 +380,14 @@ export function readTimeline(ctx: Context): Timeline | undefined {
     if (first.zone) lastZone = first.zone;
     const zone = zoneOnItsDate(first.zone ?? inForce, entryDate, ctx.documentDate);
     const t = first.time;
-    // Fixed by the line's text: the same whichever timestamp of the reading the entry takes.
-    const entryText = onLine(line, 'entryText', entryTextOf, text, reading);
-    // Marker keywords are searched once per line text and template, not on every keystroke.
-    const markers = onLineOwned(line, 'markers', entryText, markersOf, ctx.template, ctx.template);
-    const groupAt = groups.ordinal(line, paragraph);
     const kept = line.memo.entry as KeptEntry | undefined;
-    if (kept && kept.entry.line === line && kept.lead === lead && kept.entry.text === entryText && kept.entry.markers === markers && sameDate(kept.entry.date, entryDate) && sameZone(kept.entry.zone, zone)) {
+    // Fixed by the line's text, which cannot change while its memo (and so `kept`) lives: the same
+    // whichever timestamp of the reading the entry takes.
+    const entryText = kept ? kept.entry.text : entryTextOf(line, text);
+    // Marker keywords are searched once per line text and template, not on every keystroke.
+    const markers = kept && kept.template === ctx.template ? kept.entry.markers : markersOf(entryText, ctx.template);
+    const groupAt = groups.ordinal(line, paragraph);
+    if (kept && kept.entry.line === line && kept.entry.mention === lead && kept.template === ctx.template && sameDate(kept.entry.date, entryDate) && sameZone(kept.entry.zone, zone)) {
       // The entry of the previous version, moved to where its line is now.
       const entry = kept.entry;
       entry.range.start = line.start;
@@ -418,7 +419,7 @@ export function readTimeline(ctx: Context): Timeline | undefined {
       zone,
       clock: t && (t.endOfDay ? 24 * 60 : t.hour * 60 + t.minute + (t.second ?? 0) / 60),
     };
-    line.memo.entry = { entry, lead, groupAt } satisfies KeptEntry;
+    line.memo.entry = { entry, template: ctx.template, groupAt } satisfies KeptEntry;
     entries[count++] = entry;
   }
   entries.length = count;
@@ -433,14 +434,17 @@ function withYear(d: CalendarDate, context: CalendarDate | undefined): CalendarD
 
 /**
  * Perf (issue 7): an entry is kept in its line's memo and reused by the next version when what it
- * was read from is the same (the line's timestamp and text, the date and zone in force); only its
- * offsets are moved. Making 46,000 entries afresh was most of a keystroke's time at 5 MB. Like the
- * model's lines, an entry is valid until the next analysis with the same BlockCache. A block whose
- * text occurs twice shares its memo but not its DocLines, hence the check on the line.
+ * was read from is the same (the line's timestamp and text, the template, the date and zone in
+ * force); only its offsets are moved. Making 46,000 entries afresh was most of a keystroke's time
+ * at 5 MB. Like the model's lines, an entry is valid until the next analysis with the same
+ * BlockCache. A block whose text occurs twice shares its memo but not its DocLines, hence the
+ * check on the line. The entry's text and markers are the line's memo of them too (one object per
+ * entry instead of three: ~4 MB at 5 MB).
  */
 interface KeptEntry {
   entry: TimelineEntry;
-  lead: Leading;
+  /** The template the entry's markers were read with. */
+  template: Template;
   /** The number its group is named by (GroupOrdinals). */
   groupAt: number;
 }
