@@ -1,4 +1,5 @@
-// The request thread and the worker collect garbage once enough replaced document text piled up.
+// The request thread and the worker collect garbage once enough replaced document text piled up
+// (and the worker once it has parsed enough text afresh).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ReplacedText } from '../../server/src/lsp/garbage';
@@ -21,6 +22,16 @@ describe('replaced-text collection', () => {
     assert.equal(replaced.collectIfDue(held), false, 'three versions of 5 MB: below four times what is held');
     replaced.replaced(5_000_000);
     assert.equal(replaced.collectIfDue(held), true);
+  });
+
+  it('collects after a large parse: its trees are garbage, small parses are left to V8', () => {
+    const replaced = new ReplacedText();
+    const held = 2 * 5_000;
+    for (let i = 0; i < 100; i++) replaced.parsed(2_000);
+    assert.equal(replaced.collectIfDue(held), false, 'a hundred keystrokes re-parsing 2 KB blocks');
+    replaced.parsed(5_000_000);
+    assert.equal(replaced.collectIfDue(held), true, 'the open of a 5 MB document');
+    assert.equal(replaced.collectIfDue(held), false, 'and the count starts again');
   });
 
   it('frees what it was meant to free', async () => {

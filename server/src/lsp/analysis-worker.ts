@@ -78,8 +78,9 @@ function run(request: AnalyzeRequest, text: string): DocumentFacts {
     cache = new BlockCache();
     if (request.keep) caches.set(request.uri, cache);
   }
-  const before = { hits: cache.hits, misses: cache.misses };
+  const before = { hits: cache.hits, misses: cache.misses, parsedChars: cache.parsedChars };
   const analysis = analyze(text, { config, cache, ...(request.path ? { path: request.path } : {}) });
+  replaced.parsed(cache.parsedChars - before.parsedChars);
   const stats = { ms: 0, blocksReused: cache.hits - before.hits, blocksParsed: cache.misses - before.misses };
   if (!request.findingsOnly) post({ type: 'findings', id: request.id, findings: analysis.findings });
   const base = request.findingsOnly

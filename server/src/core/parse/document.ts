@@ -78,6 +78,8 @@ export class BlockCache {
   private readonly recycled = new RecycledArrays();
   hits = 0;
   misses = 0;
+  /** Characters parsed (not reused) so far: a parse leaves garbage in proportion (analysis-worker.ts). */
+  parsedChars = 0;
 
   /**
    * `keepTrees`: keep each block's tree (for rendering); without it only lines are kept.
@@ -192,6 +194,7 @@ export class BlockCache {
       }
       const next = blocks[i + 1]!;
       this.misses++;
+      this.parsedChars += next.end - block.start;
       const data = parseBlock(text.slice(block.start, next.end), block.data.atStart, this.keepTrees);
       blocks.splice(i, 2, { start: block.start, end: next.end, frontMatter: false, continuesList: block.continuesList, data });
       // The merged block is checked again; the stretch to check lost the block it took in.
@@ -212,6 +215,7 @@ export class BlockCache {
       if (data) this.hits++;
       else {
         this.misses++;
+        this.parsedChars += blockText.length;
         data = parseBlock(blockText, atStart, this.keepTrees);
         known.set(key, data);
       }
