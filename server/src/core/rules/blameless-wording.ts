@@ -35,11 +35,8 @@ function fixFor(replacement: string | undefined, written: string, start: number,
   return [{ title: `Reword as "${newText}"`, safe: false, edits: [{ start, end, newText }] }];
 }
 
-const EMPTY: never[] = [];
 /** Most lines find nothing: they all remember one shared empty list (never mutated). */
-function orEmpty<T>(list: T[]): T[] {
-  return list.length === 0 ? EMPTY : list;
-}
+const EMPTY: never[] = [];
 
 /** A line's remembered phrases or people, valid while the word lists and people known (`stamp`) stay the same. */
 interface LineMemo<T> {
@@ -74,7 +71,7 @@ interface Scan {
 }
 
 function phrasesIn(text: string, scan: Scan) {
-  return orEmpty(findPhrases(wordsOf(text), text, scan.wording, scan.isPerson));
+  return findPhrases(wordsOf(text), text, scan.wording, scan.isPerson);
 }
 
 /** The blaming phrases of a prose line, remembered on it while its masked text and the word lists stay the same. */

@@ -4,6 +4,7 @@
 import type { ClockTime } from './types.js';
 import type { Tokens } from './scanner.js';
 import { continuesNumberChain, numberChainFollows } from './tokens.js';
+import { SharedValues } from '../text/intern.js';
 
 export interface ClockOptions {
   /** Accept "15.25" as 15:25. Off by default: "3.11" and "20.04" are versions far more often. */
@@ -53,22 +54,16 @@ function simple(hour: number, next: number): ClockMatch {
 /**
  * Clock times made so far, by value. Memory (issue 7): every timeline entry holds its clock time,
  * and an object apiece was ~2 MB of a 5 MB postmortem's model, for at most a few thousand distinct
- * values. Clock times are plain data nothing writes to once read (frozen, to keep it so).
+ * values. The bound is far above the distinct values a document has.
  */
-const MADE_CLOCKS = new Map<number, ClockTime>();
-/** Far above the distinct values a document has; keeps a generated text from growing the map. */
-const MAX_MADE_CLOCKS = 8192;
+const MADE_CLOCKS = new SharedValues<number, ClockTime>(8192);
 const MERIDIEM_CODE = { am: 1, pm: 2 } as const;
 
 function shared(time: ClockTime): ClockTime {
   const { hour, minute, second, meridiem } = time;
   // Each part in its own digits: hour < 25, minute and second < 60 (61 for "none").
   const key = ((((hour * 60 + minute) * 61 + (second ?? 60)) * 3 + (meridiem ? MERIDIEM_CODE[meridiem] : 0)) * 2 + (time.meridiemIgnored ? 1 : 0)) * 2 + (time.endOfDay ? 1 : 0);
-  const made = MADE_CLOCKS.get(key);
-  if (made !== undefined) return made;
-  if (MADE_CLOCKS.size >= MAX_MADE_CLOCKS) MADE_CLOCKS.clear();
-  MADE_CLOCKS.set(key, Object.freeze(time));
-  return time;
+  return MADE_CLOCKS.share(key, time);
 }
 
 function isTwoDigitMinute(tokens: Tokens, i: number): boolean {

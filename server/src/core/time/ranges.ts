@@ -92,10 +92,11 @@ function afternoonEnd(from: TimeMention, to: TimeMention, toWritten: string): vo
 
 function shareZone(from: TimeMention, to: TimeMention): void {
   if (from.zone === undefined && to.zone !== undefined) {
-    from.zone = { ...to.zone };
+    // Zones are shared, never changed (zones.ts): the same object serves both ends.
+    from.zone = to.zone;
     inherit(from, 'zone');
   } else if (to.zone === undefined && from.zone !== undefined) {
-    to.zone = { ...from.zone };
+    to.zone = from.zone;
     inherit(to, 'zone');
   }
 }

@@ -2,6 +2,7 @@
 // names ("Pacific Time", "South African Standard Time") and declarations ("Timeline (UTC)").
 
 import { detachString } from '../text/detach.js';
+import { SharedValues } from '../text/intern.js';
 import type { Zone } from './types.js';
 import { tokenize, type Tokens } from './scanner.js';
 import { ABBREVIATIONS, ANY_CASE_ABBREVIATIONS, CORE_FIRST_WORDS, MAX_CORE_WORDS, NAME_CORES, genericZone, type ZoneInfo } from './zone-table.js';
@@ -29,29 +30,20 @@ const SIGNS = '+-−';
 
 /**
  * Zones made so far, by what they hold. Memory (issue 7): a timeline writes the same few zones on
- * every entry, and an object and a string apiece were ~5 MB of a 5 MB postmortem's model. Zones
- * are plain data that nothing writes to (frozen, to keep it so), so equal ones can be one object.
+ * every entry, and an object and a string apiece were ~5 MB of a 5 MB postmortem's model. Distinct
+ * zones are few (the table's names and offsets).
  */
-const MADE_ZONES = new Map<string, Zone>();
-/** Distinct zones are few (the table's names and offsets); a text of generated ones cannot grow the map past this. */
-const MAX_MADE_ZONES = 2048;
+const MADE_ZONES = new SharedValues<string, Zone>(2048);
 
 function makeZone(tokens: Tokens, first: number, last: number, info: Partial<ZoneInfo>): Zone {
-  const text = tokens.slice(first, last);
-  const made = MADE_ZONES.get(zoneKey(text, info));
-  if (made !== undefined) return made;
-  // Kept after the text it was read from: a slice of it would keep that whole text alive.
-  const zone: Zone = { text: detachString(text) };
+  // Kept after the text it was read from: a slice of it (or a key holding one) would keep that
+  // whole text alive.
+  const text = detachString(tokens.slice(first, last));
+  const zone: Zone = { text };
   if (info.offsetMinutes !== undefined) zone.offsetMinutes = info.offsetMinutes;
   if (info.abbreviation !== undefined) zone.abbreviation = info.abbreviation;
   if (info.ambiguousDst) zone.ambiguousDst = true;
-  if (MADE_ZONES.size >= MAX_MADE_ZONES) MADE_ZONES.clear();
-  MADE_ZONES.set(zoneKey(zone.text, info), Object.freeze(zone));
-  return zone;
-}
-
-function zoneKey(text: string, info: Partial<ZoneInfo>): string {
-  return `${text}\u0000${info.offsetMinutes ?? ''}\u0000${info.abbreviation ?? ''}\u0000${info.ambiguousDst ? 1 : 0}`;
+  return MADE_ZONES.share(`${text}\u0000${info.offsetMinutes ?? ''}\u0000${info.abbreviation ?? ''}\u0000${info.ambiguousDst ? 1 : 0}`, zone);
 }
 
 /**
