@@ -123,6 +123,27 @@ const loadBefore = loadavg();
 }
 
 // --- 2. Open and edits per size, one server; RSS with the 5 MB document open --------------------
+// markdownlint (its library, in this process) and a bare remark-parse + gfm parse are timed beside
+// the server's figures for the same size, each open next to a bare parse: a ratio then compares
+// figures taken seconds apart, not minutes apart on a host whose speed moves by half within minutes.
+const { lint } = await import(require.resolve('markdownlint/sync'));
+const bareParser = await (async () => {
+  const { unified } = await import(require.resolve('unified'));
+  const remarkParse = (await import(require.resolve('remark-parse'))).default;
+  const remarkGfm = (await import(require.resolve('remark-gfm'))).default;
+  return unified().use(remarkParse).use(remarkGfm).freeze();
+})();
+// Warm-up, so neither is charged for its JIT.
+for (let i = 0; i < 5; i++) {
+  lint({ strings: { w: SIZES[0].text } });
+  bareParser.parse(SIZES[0].text);
+}
+/** Times `run` once, in milliseconds. */
+const timed = (run) => {
+  const t = performance.now();
+  run();
+  return performance.now() - t;
+};
 {
   const c = await BenchClient.start(SERVER);
   // Warm the worker (JIT) on a small document, as an editor session would be.
@@ -131,9 +152,12 @@ const loadBefore = loadavg();
   await c.close('file:///bench/warmup-postmortem.md');
   for (const s of SIZES) {
     const opens = [];
+    const bp = [];
     let uri;
     let findings = 0;
-    for (let i = 0; i < s.opens; i++) {
+    for (let i = 0; i < Math.max(s.opens, s.parse); i++) {
+      if (i < s.parse) bp.push(timed(() => bareParser.parse(s.text)));
+      if (i >= s.opens) continue;
       if (uri) await c.close(uri);
       uri = `file:///bench/${s.label.replace(' ', '')}-${i}-postmortem.md`;
       const r = await c.open(uri, s.text);
@@ -147,7 +171,9 @@ const loadBefore = loadavg();
     await new Promise((r) => setTimeout(r, 50));
     const inWorker = [...(c.analysisMs.get(uri)?.entries() ?? [])].filter(([v]) => v >= 2).map(([, ms]) => ms);
     const mem = c.memory();
-    results.sizes[s.label] = { open: median(opens), opens, edit: median(times), editMax: Math.max(...times), settled: settled.some((x) => !Number.isNaN(x)) ? median(settled.filter((x) => !Number.isNaN(x))) : NaN, edits: s.edits, findings, mem, inWorker: inWorker.length ? median(inWorker) : NaN };
+    const ml = Array.from({ length: s.lint }, () => timed(() => lint({ strings: { doc: s.text } })));
+    results.sizes[s.label] = { markdownlint: median(ml), bareParse: median(bp), open: median(opens), opens, edit: median(times), editMax: Math.max(...times), settled: settled.some((x) => !Number.isNaN(x)) ? median(settled.filter((x) => !Number.isNaN(x))) : NaN, edits: s.edits, findings, mem, inWorker: inWorker.length ? median(inWorker) : NaN };
+    log(`${s.label}: markdownlint ${median(ml).toFixed(1)} ms, bare parse ${median(bp).toFixed(1)} ms`);
     log(`${s.label}: open ${opens.map((t) => t.toFixed(1)).join(', ')} ms; edit median ${median(times).toFixed(2)} ms (n=${s.edits}, max ${Math.max(...times).toFixed(1)}); ${findings} diagnostics; RSS ${mem.rssMB.toFixed(0)} MB, peak ${mem.peakMB.toFixed(0)} MB`);
     if (s.label === '5 MB') results.rss5mb = mem;
     await c.close(uri);
@@ -188,37 +214,7 @@ const loadBefore = loadavg();
   await c.stop();
 }
 
-// --- 4. markdownlint (library, in-process) and a bare remark-parse + gfm parse -------------------
-{
-  const { lint } = await import(require.resolve('markdownlint/sync'));
-  const { unified } = await import(require.resolve('unified'));
-  const remarkParse = (await import(require.resolve('remark-parse'))).default;
-  const remarkGfm = (await import(require.resolve('remark-gfm'))).default;
-  const parser = unified().use(remarkParse).use(remarkGfm).freeze();
-  // Warm-up, so neither is charged for its JIT.
-  for (let i = 0; i < 5; i++) {
-    lint({ strings: { w: SIZES[0].text } });
-    parser.parse(SIZES[0].text);
-  }
-  for (const s of SIZES) {
-    const ml = [];
-    for (let i = 0; i < s.lint; i++) {
-      const t = performance.now();
-      lint({ strings: { doc: s.text } });
-      ml.push(performance.now() - t);
-    }
-    const bp = [];
-    for (let i = 0; i < s.parse; i++) {
-      const t = performance.now();
-      parser.parse(s.text);
-      bp.push(performance.now() - t);
-    }
-    Object.assign(results.sizes[s.label], { markdownlint: median(ml), bareParse: median(bp) });
-    log(`${s.label}: markdownlint ${median(ml).toFixed(1)} ms, bare parse ${median(bp).toFixed(1)} ms`);
-  }
-}
-
-// --- 5. CLI files per second with 1 and 2 workers ------------------------------------------------
+// --- 4. CLI files per second with 1 and 2 workers ------------------------------------------------
 /**
  * What two cores give this machine on allocation-bound work like parsing: the same allocating loop
  * timed alone, then as two processes at once. Pure arithmetic scales 2x here; allocating code did
@@ -250,7 +246,7 @@ const loadBefore = loadavg();
   rmSync(dir, { recursive: true, force: true });
 }
 
-// --- 6. Where a keystroke's time goes: the engine in-process, wall-clock medians per phase ----------
+// --- 5. Where a keystroke's time goes: the engine in-process, wall-clock medians per phase ----------
 {
   results.phases = {};
   for (const [label, bytes, n] of [['50 KB', 50_000, QUICK ? 20 : 40], ['500 KB', 500_000, QUICK ? 15 : 30], ['5 MB', 5_000_000, QUICK ? 5 : 10]]) {

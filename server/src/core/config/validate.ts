@@ -1,6 +1,7 @@
 // Validates the project config file with ajv against schemas/config.schema.json, and rule options
 // against each rule's own schema. Errors name the file, the key and what was expected.
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type Ajv from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import configSchema from '../../../../schemas/config.schema.json';
 import templateSchema from '../../../../schemas/template.schema.json';
 import type { Rule } from '../rules/rule';
@@ -20,9 +21,15 @@ export class ConfigError extends Error {
 export const CONFIG_LIMITS = { maxBytes: 512 * 1024, maxDepth: 16, maxGlobWildcards: 8 };
 
 let compiled: { config: ValidateFunction; template: ValidateFunction; ajv: Ajv } | undefined;
+/**
+ * Compiled on the first config or template to check. ajv itself is loaded then too (require, which
+ * esbuild bundles as a module initialised on first use): a server or CLI run with no config file
+ * never needs it, and loading it with the engine cost every start its module set-up.
+ */
 function validators() {
   if (!compiled) {
-    const ajv = new Ajv({ allErrors: false, strict: false });
+    const AjvClass = (require('ajv') as { default: typeof Ajv }).default;
+    const ajv = new AjvClass({ allErrors: false, strict: false });
     ajv.addSchema(templateSchema, 'template.schema.json');
     compiled = { config: ajv.compile(configSchema), template: ajv.getSchema('template.schema.json')!, ajv };
   }

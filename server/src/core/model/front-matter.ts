@@ -1,7 +1,18 @@
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type * as Yaml from 'yaml';
 import type { ParsedDocument } from '../parse/document';
 import { snapOffset } from '../text/boundaries';
 import type { FrontMatter } from './types';
+
+/**
+ * The YAML library, loaded by the first document with front matter: most postmortems have none,
+ * and loading it with the engine cost every server start its ~115 KB of module set-up and cached
+ * code before the first diagnostics. require, not import(): the engine runs synchronously, and in
+ * the bundle esbuild turns this into a module initialised on first use.
+ */
+let yamlLibrary: typeof Yaml | undefined;
+function yamlLib(): typeof Yaml {
+  return (yamlLibrary ??= require('yaml') as typeof Yaml);
+}
 
 /** The YAML front matter of a document, with any syntax error located in the document. */
 export function readFrontMatter(doc: ParsedDocument): FrontMatter | undefined {
@@ -9,6 +20,7 @@ export function readFrontMatter(doc: ParsedDocument): FrontMatter | undefined {
   if (!block?.frontMatter) return undefined;
   const yaml = block.data.yaml;
   if (yaml === undefined) return undefined;
+  const { parse: parseYaml, YAMLParseError } = yamlLib();
   const range = { start: block.start, end: block.end };
   // The YAML starts after the opening "---" line.
   const bodyStart = doc.text.slice(block.start, block.end).indexOf('\n') + 1;

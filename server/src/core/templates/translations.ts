@@ -15,21 +15,32 @@ const TITLES: Record<string, string[]> = {
   'lessons learned': ['erkenntnisse', 'lessons learned', 'lektionen', 'lecciones aprendidas', 'aprendizajes', 'leçons apprises', 'enseignements', 'lições aprendidas', 'geleerde lessen', 'lärdomar', 'lezioni apprese'],
 };
 
-const ENGLISH = new Map<string, string>();
-let maxWords = 1;
-for (const [english, titles] of Object.entries(TITLES)) {
-  for (const title of titles) {
-    const key = normalizeTitle(title);
-    ENGLISH.set(key, english);
-    maxWords = Math.max(maxWords, key.split(' ').length);
+/**
+ * Normalized title -> the English title, built when first asked for: only a title no template
+ * alias matches gets this far, and building it with the engine cost every server start its
+ * normalizations (these titles are not ASCII) before the first diagnostics.
+ */
+let table: { english: Map<string, string>; maxWords: number } | undefined;
+function translations(): { english: Map<string, string>; maxWords: number } {
+  if (table) return table;
+  const english = new Map<string, string>();
+  let maxWords = 1;
+  for (const [title, others] of Object.entries(TITLES)) {
+    for (const other of others) {
+      const key = normalizeTitle(other);
+      english.set(key, title);
+      maxWords = Math.max(maxWords, key.split(' ').length);
+    }
   }
+  return (table = { english, maxWords });
 }
 
 /** The English title a normalized title stands for, with any words after it kept; undefined when none. */
 export function inEnglish(norm: string): string | undefined {
+  const { english: known, maxWords } = translations();
   const words = norm.split(' ');
   for (let n = Math.min(words.length, maxWords); n >= 1; n--) {
-    const english = ENGLISH.get(words.slice(0, n).join(' '));
+    const english = known.get(words.slice(0, n).join(' '));
     if (english) return [english, ...words.slice(n)].join(' ');
   }
   return undefined;
