@@ -38,6 +38,10 @@ const LATIN_COMMON = new Set('sit sed do ut et in ad enim minim quis nisi ex ea 
 const SEVERITY_BLANK = /(?:SEV|Sev|sev)[-\s]?(?:\?+|X|N)(?![\w?])|P\?+(?![\w?])/y;
 const DATE_FORMAT = /(?:YYYY|yyyy)([-/.])(?:MM|mm)\1(?:DD|dd)|(?:MM|mm|DD|dd)([-/.])(?:DD|dd|MM|mm)\2(?:YYYY|yyyy|YY|yy)/y;
 const TIME_FORMAT = /(?:HH|hh|XX|xx):(?:MM|mm|XX|xx)(?::(?:SS|ss|XX|xx))?/y;
+/** The letters each of the three patterns above can start with. */
+const SEVERITY_STARTS = new Set('SsP');
+const DATE_STARTS = new Set('YyMmDd');
+const TIME_STARTS = new Set('HhXx');
 
 /** indexOf that looks at most `limit` characters ahead, so a line of openers stays linear. */
 function indexWithin(s: string, needle: string, from: number, limit: number): number {
@@ -83,8 +87,9 @@ export function findPlaceholders(line: string, context: ScanContext = {}): Place
         continue;
       }
     } else if (isAsciiLetter(c) && !isWordChar(line[i - 1])) {
-      SEVERITY_BLANK.lastIndex = i;
-      const blank = SEVERITY_BLANK.exec(line);
+      // Each pattern is tried only at a letter it can start with: this runs at every word of
+      // every prose line, and an engine started cold runs each attempt in V8's interpreter.
+      const blank = SEVERITY_STARTS.has(c) ? severityBlankAt(line, i) : null;
       if (blank) {
         add(i, i + blank[0].length, 'blank');
         i += blank[0].length;
@@ -125,7 +130,7 @@ function wordPlaceholder(line: string, start: number, end: number, word: string,
   // "TODO list:" names the list below it.
   if (MARKERS.has(word)) return word === 'TODO' && /^\s*(?:list|items)\b/i.test(line.slice(end, end + 8)) ? undefined : 'marker';
   // "XXX" and "$XXX" are blanks; "10.0.XXX.XXX" and "XXX-1234" are redactions or real names.
-  if (/^X{3,}$/.test(word)) return /[./\-:]/.test(line[start - 1] ?? '') || /[./\-:]\w/.test(line.slice(end, end + 2)) ? undefined : 'marker';
+  if (word.startsWith('XXX') && /^X{3,}$/.test(word)) return /[./\-:]/.test(line[start - 1] ?? '') || /[./\-:]\w/.test(line.slice(end, end + 2)) ? undefined : 'marker';
   if (word !== word.toUpperCase() || word.length < 4) return undefined;
   const second = nextWord(line, end);
   if (CAPS_PAIRS.has(`${word} ${second.word}`)) return 'pair';
@@ -159,13 +164,23 @@ function isMostlyCapitals(line: string): boolean {
   return letters > 0 && upper * 2 > letters;
 }
 
+function severityBlankAt(line: string, i: number): RegExpExecArray | null {
+  SEVERITY_BLANK.lastIndex = i;
+  return SEVERITY_BLANK.exec(line);
+}
+
 function formatAt(line: string, i: number): number {
-  DATE_FORMAT.lastIndex = i;
-  let end = DATE_FORMAT.exec(line) ? DATE_FORMAT.lastIndex : -1;
+  let end = -1;
+  if (DATE_STARTS.has(line.charAt(i))) {
+    DATE_FORMAT.lastIndex = i;
+    if (DATE_FORMAT.exec(line)) end = DATE_FORMAT.lastIndex;
+  }
   // "YYYY-MM-DD HH:MM" and "YYYY-MM-DDTHH:MM" are one placeholder.
   const timeAt = end > 0 && (line[end] === ' ' || line[end] === 'T') ? end + 1 : i;
-  TIME_FORMAT.lastIndex = timeAt;
-  if (TIME_FORMAT.exec(line)) end = TIME_FORMAT.lastIndex;
+  if (TIME_STARTS.has(line.charAt(timeAt))) {
+    TIME_FORMAT.lastIndex = timeAt;
+    if (TIME_FORMAT.exec(line)) end = TIME_FORMAT.lastIndex;
+  }
   if (end < 0 || isWordChar(line[end])) return -1;
   return end;
 }
