@@ -259,8 +259,19 @@ function lastStartingAtOrBefore(blocks: readonly ParsedBlock[], offset: number):
   return found;
 }
 
+/**
+ * A task box at the end of its line ("- [ ]" with the item's words on the next line). There the
+ * task-list extension starts the item's paragraph on the box's line or the next one depending on
+ * whether the next line opens with plain text or formatting ("**09:00**"), which only a parse with
+ * inline constructs knows; such a block is parsed in full.
+ */
+const TASK_BOX_AT_LINE_END = /\[[ xX]\][ \t]*[\r\n]/;
+
 function parseBlock(text: string, atStart: boolean, keepTree: boolean): BlockData {
-  const root = parseMarkdown(text, atStart);
+  // A tree that is kept is for the preview, which renders inline formatting; the model alone needs
+  // only the block structure (markdown.ts).
+  const content = keepTree || TASK_BOX_AT_LINE_END.test(text) ? 'full' : 'blocks';
+  const root = parseMarkdown(text, atStart, content);
   const lines = collectLines(text, root);
   const first = root.children[0];
   const last = root.children[root.children.length - 1];
@@ -297,7 +308,7 @@ export function joinsPrevious(previous: ParsedBlock | undefined, block: ParsedBl
  */
 export function treeOf(doc: ParsedDocument, block: ParsedBlock): Root {
   if (block.data.root) return block.data.root;
-  const root = parseMarkdown(doc.text.slice(block.start, block.end), block.data.atStart);
+  const root = parseMarkdown(doc.text.slice(block.start, block.end), block.data.atStart, 'full');
   if (doc.keepTrees) block.data.root = root;
   return root;
 }
