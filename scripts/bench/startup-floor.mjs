@@ -1,27 +1,21 @@
 // The floor under "server start → first diagnostics" on this machine, measured in the same run
-// (by bench.mjs): a fresh node process starts one worker thread, which loads a bundle through a V8
-// code cache and runs one step on the same 5 KB postmortem, cold, as the server's analysis worker
-// does, and nothing else: no language server, no messages but the answer. Two steps are timed:
+// (bench.mjs runs it between the server's starts, so each pair is seconds apart on a host whose
+// speed moves within minutes): a fresh node process starts one worker thread, which loads a bundle
+// through a V8 code cache and runs one step on the same 5 KB postmortem, cold, as the server's
+// analysis worker does, and nothing else: no language server, no messages but the answer.
 //   parse    the engine's parse alone (BlockCache.parse: blocks split and parsed with remark);
 //   analyze  the whole analysis (analyze(): parse, model, rules).
 // The parse cannot leave the worker (the thread that answers requests never waits on the parser)
 // and must use remark, so "parse" is what any server built to the issue pays before its first
-// diagnostics; "analyze" is what ours pays in its engine. Each mode runs once first to write its
-// cache, then `runs` times. Prints JSON: { parse: {median, runs}, analyze: {median, runs} }.
-// Usage: node scripts/bench/startup-floor.mjs <text-file> [runs]
+// diagnostics; "analyze" is what ours pays in its engine.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIR = join(ROOT, '.bench', 'startup-floor');
-const [textFile, runsArg] = process.argv.slice(2);
-if (!textFile) throw new Error('usage: startup-floor.mjs <text-file> [runs]');
-const text = readFileSync(textFile, 'utf8');
-const runs = Number(runsArg ?? 5);
-
 const ENTRIES = {
   parse: "export { BlockCache } from './server/src/core/parse/document';",
   analyze: "export { analyze } from './server/src/core/analyze';",
@@ -52,7 +46,7 @@ worker.once('error', (e) => { process.stderr.write(String(e && e.stack || e)); p
 `;
 
 /** Milliseconds from spawning node to the worker's answer. */
-function once(mode, bundle) {
+function once(mode, bundle, text) {
   const data = JSON.stringify({ mode, bundle, cache: `${bundle}.v8cache`, text });
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
@@ -66,18 +60,21 @@ function once(mode, bundle) {
   });
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-rmSync(DIR, { recursive: true, force: true });
-mkdirSync(DIR, { recursive: true });
-const out = {};
-for (const [mode, contents] of Object.entries(ENTRIES)) {
-  const bundle = join(DIR, `${mode}.js`);
-  // Built like the server's bundles (scripts/build.mjs --production).
-  await build({ stdin: { contents, resolveDir: ROOT, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, legalComments: 'none', logLevel: 'warning', outfile: bundle });
-  await once(mode, bundle);
-  const times = [];
-  for (let i = 0; i < runs; i++) times.push(await once(mode, bundle));
-  out[mode] = { median: median(times), runs: times };
+/**
+ * Builds both bundles (like scripts/build.mjs --production) and runs each step once to write its
+ * code cache. Returns `run(mode)`, which times one fresh start, and `dispose()`.
+ */
+export async function prepareStartupFloor(text) {
+  rmSync(DIR, { recursive: true, force: true });
+  mkdirSync(DIR, { recursive: true });
+  const bundles = {};
+  for (const [mode, contents] of Object.entries(ENTRIES)) {
+    bundles[mode] = join(DIR, `${mode}.js`);
+    await build({ stdin: { contents, resolveDir: ROOT, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, legalComments: 'none', logLevel: 'warning', outfile: bundles[mode] });
+    await once(mode, bundles[mode], text);
+  }
+  return {
+    run: (mode) => once(mode, bundles[mode], text),
+    dispose: () => rmSync(DIR, { recursive: true, force: true }),
+  };
 }
-rmSync(DIR, { recursive: true, force: true });
-process.stdout.write(JSON.stringify(out));
