@@ -1,7 +1,9 @@
 // The request thread and the worker collect garbage once enough replaced document text piled up
-// (and the worker once it has parsed enough text afresh).
+// (and the worker once it has parsed enough text afresh, or once its heap has grown well past what
+// its last collection left).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { getHeapStatistics } from 'node:v8';
 import { ReplacedText } from '../../server/src/lsp/garbage';
 
 describe('replaced-text collection', () => {
@@ -32,6 +34,23 @@ describe('replaced-text collection', () => {
     replaced.parsed(5_000_000);
     assert.equal(replaced.collectIfDue(held), true, 'the open of a 5 MB document');
     assert.equal(replaced.collectIfDue(held), false, 'and the count starts again');
+  });
+
+  it('the worker collects once its heap has grown past what the last collection left, and at least 8 MB', async () => {
+    const watching = new ReplacedText(true);
+    const notWatching = new ReplacedText();
+    assert.equal(watching.collectIfDue(0), false, 'the first reading only sets the baseline');
+    assert.equal(notWatching.collectIfDue(0), false);
+    // Held strings (one byte per character): sure to count when the heap is read, where garbage
+    // (what the worker actually piles up) might be collected by V8 first.
+    const grown = Math.max(8 * 1024 * 1024, getHeapStatistics().used_heap_size) + 8 * 1024 * 1024;
+    const held: string[] = [];
+    for (let bytes = 0; bytes < grown; bytes += 100_000) held.push(JSON.parse(JSON.stringify(`${held.length}`.padEnd(100_000, 'y'))) as string);
+    assert.equal(notWatching.collectIfDue(0), false, 'the request thread leaves heap growth to V8');
+    assert.equal(watching.collectIfDue(0), true, `heap grew by more than ${grown} bytes`);
+    await watching.collected;
+    assert.equal(watching.collectIfDue(0), false, 'the collection set a new baseline: what it left, the held strings included');
+    assert.ok(held.length > 0);
   });
 
   it('frees what it was meant to free', async () => {

@@ -6,9 +6,10 @@
 // after 30 edits) before anything was collected. So each thread counts the text it replaced and,
 // once that passes a few times the size of what it holds (and a floor), starts a full collection
 // right after it has answered, between keystrokes rather than during one (see startCollection).
-// The worker does the same once it has parsed enough text afresh (PARSED_FLOOR_CHARS).
+// The worker does the same once it has parsed enough text afresh (PARSED_FLOOR_CHARS), and once
+// its heap has grown well past what its last collection left (HEAP_GROWTH_FLOOR_BYTES).
 
-import { setFlagsFromString } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { measureMemory, runInNewContext } from 'node:vm';
 
 /** Replaced text below this never triggers a collection: small documents are left to V8. */
@@ -21,6 +22,15 @@ const FLOOR_BYTES = 32 * 1024 * 1024;
  * was ~10 MB lower in three runs side by side. Keystrokes parse a few blocks each: this is rare.
  */
 const PARSED_FLOOR_CHARS = 256 * 1024;
+
+/**
+ * Heap growth since the last collection from which one is due (the worker only): as much again as
+ * that collection left live, and at least this. On a small document V8 lets the worker's old
+ * generation fill with the garbage of some 2,000 keystrokes (~10 MB live, ~28 MB before it
+ * collects) and keeps the pages afterwards, so the process's RSS rose and fell by ~15 MB in a
+ * saw-tooth, and sometimes stayed up. On a large one (~100 MB live) V8 collects first.
+ */
+const HEAP_GROWTH_FLOOR_BYTES = 8 * 1024 * 1024;
 
 type Gc = () => unknown;
 let forcedCollector: Gc | null | undefined;
@@ -65,8 +75,13 @@ function startCollection(): Promise<void> | undefined {
 export class ReplacedText {
   private bytes = 0;
   private parsedChars = 0;
+  /** The heap in use when the last collection ended (or the lowest seen since); undefined until first read. */
+  private liveAfterCollection: number | undefined;
   /** Settles when the collection started last is over (tests wait for it). */
   collected: Promise<void> = Promise.resolve();
+
+  /** `watchHeap`: also collect once the heap has grown well past what the last collection left (HEAP_GROWTH_FLOOR_BYTES). */
+  constructor(private readonly watchHeap = false) {}
 
   /** A document's text was replaced by a new version of `length` characters. */
   replaced(length: number): void {
@@ -80,13 +95,26 @@ export class ReplacedText {
 
   /** Starts a full collection if enough replaced or parsed text has piled up; `heldBytes` is what this thread keeps. */
   collectIfDue(heldBytes: number): boolean {
-    if (this.bytes < Math.max(FLOOR_BYTES, 4 * heldBytes) && this.parsedChars < PARSED_FLOOR_CHARS) return false;
+    if (this.bytes < Math.max(FLOOR_BYTES, 4 * heldBytes) && this.parsedChars < PARSED_FLOOR_CHARS && !this.heapGrew()) return false;
     this.bytes = 0;
     this.parsedChars = 0;
     // Started after the answer went out, so it runs between keystrokes rather than in one.
     const started = startCollection();
     if (!started) return false;
-    this.collected = started;
+    this.collected = started.then(() => {
+      if (this.watchHeap) this.liveAfterCollection = getHeapStatistics().used_heap_size;
+    });
     return true;
+  }
+
+  private heapGrew(): boolean {
+    if (!this.watchHeap) return false;
+    const used = getHeapStatistics().used_heap_size;
+    // V8's own collections count too: the lowest reading since is what they left live.
+    if (this.liveAfterCollection === undefined || used < this.liveAfterCollection) {
+      this.liveAfterCollection = used;
+      return false;
+    }
+    return used - this.liveAfterCollection > Math.max(HEAP_GROWTH_FLOOR_BYTES, this.liveAfterCollection);
   }
 }
