@@ -225,12 +225,9 @@ const timed = (run) => {
 }
 
 // --- 4. CLI files per second with 1 and 2 workers ------------------------------------------------
-/**
- * What two cores give this machine on allocation-bound work like parsing: the same allocating loop
- * timed alone, then as two processes at once. Pure arithmetic scales 2x here; allocating code did
- * not (each of two processes ran ~1.4x slower), which bounds what two lint workers can reach.
- */
-
+// Beside it, what two cores give this machine on the same work (bench/engine-ceiling.ts): the
+// engine alone on one worker thread, then on two at once. Each of two busy threads runs ~1.4x
+// slower here, which bounds what two lint workers can reach.
 {
   const dir = join(OUT_DIR, 'cli-corpus');
   rmSync(dir, { recursive: true, force: true });

@@ -37,7 +37,7 @@ describe('replaced-text collection', () => {
   });
 
   it('the worker collects once its heap has grown past what the last collection left, and at least 8 MB', async () => {
-    const watching = new ReplacedText(true);
+    const watching = new ReplacedText({ watchHeap: true });
     const notWatching = new ReplacedText();
     assert.equal(watching.collectIfDue(0), false, 'the first reading only sets the baseline');
     assert.equal(notWatching.collectIfDue(0), false);

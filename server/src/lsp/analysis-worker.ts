@@ -45,8 +45,8 @@ function post(message: FromWorker): void {
 
 /** Texts of kept documents, so the next version can come as edits (edit-journal.ts, worker/held-text.ts). */
 const texts = new Map<string, HeldText>();
-/** Text this worker let go of since its last collection (garbage.ts). */
-const replaced = new ReplacedText(true);
+/** Text this worker let go of, and how its heap grew, since its last collection (garbage.ts). */
+const replaced = new ReplacedText({ watchHeap: true });
 
 /** The request's text: sent whole, or the held version with the edits applied; undefined if the edits do not fit it. */
 function textOf(request: AnalyzeRequest): string | undefined {

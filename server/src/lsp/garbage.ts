@@ -77,11 +77,14 @@ export class ReplacedText {
   private parsedChars = 0;
   /** The heap in use when the last collection ended (or the lowest seen since); undefined until first read. */
   private liveAfterCollection: number | undefined;
+  private readonly watchHeap: boolean;
   /** Settles when the collection started last is over (tests wait for it). */
   collected: Promise<void> = Promise.resolve();
 
-  /** `watchHeap`: also collect once the heap has grown well past what the last collection left (HEAP_GROWTH_FLOOR_BYTES). */
-  constructor(private readonly watchHeap = false) {}
+  /** `watchHeap` (the worker): also collect once the heap has grown well past what the last collection left (HEAP_GROWTH_FLOOR_BYTES). */
+  constructor(options: { watchHeap?: boolean } = {}) {
+    this.watchHeap = options.watchHeap === true;
+  }
 
   /** A document's text was replaced by a new version of `length` characters. */
   replaced(length: number): void {
