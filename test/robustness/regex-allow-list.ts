@@ -20,7 +20,17 @@ export const ALLOWED: readonly Allowed[] = [
   {
     file: 'server/src/core/rules/section-not-heading.ts',
     written: String.raw`/\s*:$/`,
+    reason: 'Applied to the title of a heading swallowed by HTML, which readLabel caps at 140 characters.',
+  },
+  {
+    file: 'server/src/core/rules/section-not-heading.ts',
+    written: String.raw`/\s*[:.]$/`,
     reason: 'Applied to the title of a label, HTML or broken heading, which readLabel caps at 140 characters.',
+  },
+  {
+    file: 'server/src/core/action-items/parts.ts',
+    written: String.raw`/[.;,]+$/`,
+    reason: 'Applied to a dash-separated segment of an action item, skipped when over 45 characters.',
   },
   {
     file: 'server/src/core/action-items/parts.ts',

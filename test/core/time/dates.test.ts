@@ -2,6 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { findTimeMentions, type CalendarDate } from '../../../server/src/core/time/index.js';
+import { withNearestYear } from '../../../server/src/core/time/calendar.js';
 
 /** [written, expected date, text the mention should cover (defaults to the whole input)] */
 const ACCEPTED: Array<[string, CalendarDate, string?]> = [
@@ -44,6 +45,14 @@ const ACCEPTED: Array<[string, CalendarDate, string?]> = [
   ['on August 16 , 2024.', { year: 2024, month: 8, day: 16 }, 'August 16 , 2024'],
   ['(20th December 2023)', { year: 2023, month: 12, day: 20 }, '20th December 2023'],
   ['**11 December 2025**', { year: 2025, month: 12, day: 11 }, '11 December 2025'],
+  // Day and month without a year, as multi-day timelines write them (the year comes from the document).
+  ['March 1', { month: 3, day: 1 }],
+  ['Mar 1st', { month: 3, day: 1 }],
+  ['1 March', { month: 3, day: 1 }],
+  ['Saturday, March 2', { month: 3, day: 2 }],
+  ['Sat, March 2', { month: 3, day: 2 }],
+  ['Fri, Mar 1', { month: 3, day: 1 }],
+  ['| Tue, 8 April |', { month: 4, day: 8 }, 'Tue, 8 April'],
 ];
 
 describe('calendar dates', () => {
@@ -75,6 +84,16 @@ describe('calendar dates', () => {
     'v1.2.2024',
     '1.2.23',
     'Aug-27',
+    // Words, versions, quarters and fractions next to numbers are not yearless dates.
+    'we may 3 times retry',
+    'on the 3rd',
+    'Q1 2024',
+    'Q3',
+    'version 3.1',
+    'v2.3.1 of the March release',
+    '1/2 of the fleet',
+    'march 2 miles',
+    'sat 3 hours',
   ];
   for (const text of NOT_DATES) {
     it(`does not read ${JSON.stringify(text)} as a date`, () => {
@@ -99,5 +118,23 @@ describe('calendar dates', () => {
   it('does not take a year from the next line', () => {
     const [m] = findTimeMentions('May 20\n2024 was a year');
     assert.deepEqual(m?.date, { month: 5, day: 20 });
+  });
+});
+
+describe('a yearless date given the year nearest a reference', () => {
+  it('stays in the reference year within it', () => {
+    assert.deepEqual(withNearestYear({ month: 3, day: 2 }, { year: 2024, month: 3, day: 1 }), { year: 2024, month: 3, day: 2 });
+    assert.deepEqual(withNearestYear({ month: 9, day: 15 }, { year: 2024, month: 6, day: 10 }), { year: 2024, month: 9, day: 15 });
+  });
+
+  it('crosses the new year either way', () => {
+    assert.deepEqual(withNearestYear({ month: 1, day: 1 }, { year: 2023, month: 12, day: 31 }), { year: 2024, month: 1, day: 1 });
+    assert.deepEqual(withNearestYear({ month: 12, day: 30 }, { year: 2024, month: 1, day: 2 }), { year: 2023, month: 12, day: 30 });
+  });
+
+  it('keeps a written year, and Feb 29 in a leap year', () => {
+    const written = { year: 2020, month: 5, day: 1 };
+    assert.equal(withNearestYear(written, { year: 2024, month: 5, day: 1 }), written);
+    assert.deepEqual(withNearestYear({ month: 2, day: 29 }, { year: 2025, month: 2, day: 20 }), { year: 2024, month: 2, day: 29 });
   });
 });

@@ -1,7 +1,7 @@
 // Generic zone names take their region's daylight offset once the date is known.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { findTimeMentions, zoneOnDate, type CalendarDate, type Zone } from '../../../server/src/core/time/index.js';
+import { findTimeMentions, sameClockZone, zoneOnDate, type CalendarDate, type Zone } from '../../../server/src/core/time/index.js';
 
 function zoneOf(text: string): Zone {
   const zone = findTimeMentions(text).find((m) => m.zone)?.zone;
@@ -47,5 +47,31 @@ describe('zoneOnDate', () => {
   it('gives the same object for the same zone, so unchanged timeline entries are kept', () => {
     const zone = zoneOf('7:05 PM ET');
     assert.equal(zoneOnDate(zone, { year: 2026, month: 7, day: 1 }), zoneOnDate(zone, { year: 2026, month: 8, day: 1 }));
+  });
+});
+
+describe('sameClockZone', () => {
+  const same = (a: string, b: string) => sameClockZone(zoneOf(`10:00 ${a}`), zoneOf(`10:00 ${b}`));
+
+  it('takes the standard and daylight names of one region as one local clock', () => {
+    for (const [a, b] of [['EST', 'EDT'], ['CST', 'CDT'], ['MST', 'MDT'], ['PST', 'PDT'], ['AKST', 'AKDT'], ['HST', 'HDT'], ['GMT', 'BST'], ['CET', 'CEST'], ['EET', 'EEST'], ['AEST', 'AEDT'], ['NZST', 'NZDT']]) {
+      assert.ok(same(a!, b!), `${a} / ${b}`);
+      assert.ok(same(b!, a!), `${b} / ${a}`);
+    }
+    assert.ok(same('Eastern Standard Time', 'EDT'));
+    assert.ok(same('PT', 'PDT'));
+  });
+
+  it('keeps different regions apart, whatever their offsets', () => {
+    assert.ok(!same('PST', 'UTC'));
+    assert.ok(!same('EST', 'PST'));
+    assert.ok(!same('EDT', 'CST'));
+    assert.ok(!same('CET', 'EEST'));
+    assert.ok(!same('AEST', 'NZDT'));
+  });
+
+  it('still takes equal offsets as one clock (CDT and EST)', () => {
+    assert.ok(same('CDT', 'EST'));
+    assert.ok(same('GMT', 'UTC'));
   });
 });

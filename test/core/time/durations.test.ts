@@ -91,6 +91,17 @@ describe('findDurations', () => {
     });
   }
 
+  it('records the largest and smallest units written, so "48 hours" is not read as whole days', () => {
+    const units = (text: string) => findDurations(text).map((d) => [d.largestUnit, d.smallestUnit]);
+    assert.deepEqual(units('48 hours'), [[60, 60]]);
+    assert.deepEqual(units('2 days'), [[1440, 1440]]);
+    assert.deepEqual(units('a day'), [[1440, 1440]]);
+    assert.deepEqual(units('two days'), [[1440, 1440]]);
+    assert.deepEqual(units('1 day 6 hours'), [[1440, 60]]);
+    assert.deepEqual(units('2h30m'), [[60, 1]]);
+    assert.deepEqual(units('a 30-minute outage'), [[1, 1]]);
+  });
+
   it('finds several lengths in a sentence', () => {
     const text = 'down for 10 minutes, then 2 hours later another 5 min';
     assert.deepEqual(findDurations(text).map((d) => d.minutes), [10, 120, 5]);

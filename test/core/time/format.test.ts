@@ -22,6 +22,13 @@ describe('formatMinutes', () => {
     [-90, '-1 hour 30 minutes'],
   ];
   for (const [minutes, expected] of CASES) it(`${minutes} -> ${expected}`, () => assert.equal(formatMinutes(minutes), expected));
+
+  it('keeps hours the largest unit with days: false ("48 hours" restated in hours)', () => {
+    assert.equal(formatMinutes(36 * 60 + 38, { days: false }), '36 hours 38 minutes');
+    assert.equal(formatMinutes(2 * 1440, { days: false }), '48 hours');
+    assert.equal(formatMinutes(45, { days: false }), '45 minutes');
+    assert.equal(formatMinutes(-1500, { days: false }), '-25 hours');
+  });
 });
 
 describe('formatClock', () => {

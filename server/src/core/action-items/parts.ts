@@ -22,12 +22,14 @@ export interface ItemParts {
 }
 
 /** Words that introduce an owner: "Owner: Alice", "assigned to @bob", "(DRI: Carol)". */
-const OWNER_KEY = /\b(?:owners?|assignees?|assigned to|owned by|responsible|dri|poc)\b\s*[:=]?\s*/giu;
+const OWNER_KEY = /\b(?:owners?|assignees?|assigned to|owned by|responsible|dri|poc|verantwortlich|zuständig|responsable|responsabile|respons[áa]vel|eigenaar)\b\s*[:=]?\s*/giu;
 /**
  * A due-date key, with its colon and any bold or italic markers around it ("**Due:** 2026-10-09").
- * "bis 30.06.2026" is German for "by", kept in English documents written by German speakers.
+ * "bis 30.06.2026" is German for "by", kept in English documents written by German speakers, as
+ * are the keys of teams writing in German, Spanish, Italian or Portuguese ("fällig: 16.02.2024",
+ * "plazo:", "scadenza:", "prazo:"). A date must follow any key at once (dueIn).
  */
-const DUE_KEY = /\b(?:due(?: date)?(?: on| by)?|deadline|eta|target(?: date)?|by|before|until|till|no later than|bis)\b(?:[*_]{1,3})?\s*[:=]?(?:[*_]{1,3})?\s*(?:(?:the )?end of (?:the )?)?/gi;
+const DUE_KEY = /\b(?:due(?: date)?(?: on| by)?|deadline|eta|target(?: date)?|by|before|until|till|no later than|bis|fällig(?: am| bis)?|frist|fecha límite|plazo|scadenza|prazo)\b(?:[*_]{1,3})?\s*[:=]?(?:[*_]{1,3})?\s*(?:(?:the )?end of (?:the )?)?/gi;
 /** "caused by", "reported by": "by" after these names who or what, not a deadline. */
 const BY_AFTER_VERB = /\b(?!(?:scheduled|planned|expected|targeted|completed|finished|done|fixed|resolved|shipped|delivered)\b)\w+ed\s+$/i;
 /** Upper-case words before a dash and digits that are not tickets: SEV-1, UTF-8, CVE-2021-1234. */
@@ -100,6 +102,32 @@ function ownerIn(s: string): Found<string> | undefined {
   if (mention) {
     const start = mention.index + mention[0].indexOf('@');
     return { value: '@' + mention[1]!, start, end: start + 1 + mention[1]!.length };
+  }
+  return dashedOwner(s);
+}
+
+/**
+ * "Alert on 401s — Jess — by Dec 27", "Add backoff – Platform team": a name or team alone between
+ * dashes after the task. A product named there ("— PagerDuty") is read as an owner too, which
+ * only keeps a finding back; statuses and priorities ("— Done", "— High") are not names.
+ */
+function dashedOwner(s: string): Found<string> | undefined {
+  const separator = / [–—] | - /g;
+  const cuts: number[] = [];
+  for (let m = separator.exec(s); m && cuts.length < 8; m = separator.exec(s)) cuts.push(m.index, m.index + m[0].length);
+  // Segments after the first dash: [start of segment, end of segment).
+  for (let i = 1; i < cuts.length; i += 2) {
+    const start = cuts[i]!;
+    const end = i + 1 < cuts.length ? cuts[i + 1]! : s.length;
+    const segment = s.slice(start, end);
+    if (segment.length > 45) continue;
+    const named = segment.replace(/[.;,]+$/, '').trim();
+    if (named.split(' ').length > 4) continue;
+    if (!NAME_OR_TEAM.test(named) || NOT_OWNER_WORDS.test(named) || statusOf(named) !== undefined) continue;
+    // "— Due Friday", "— By March 3": a deadline, not a name.
+    if (/^(?:due|by|before|until|eta|deadline|target)\b/i.test(named) || findTimeMentions(named).length > 0) continue;
+    const at = start + segment.indexOf(named);
+    return { value: named, start: at, end: at + named.length };
   }
   return undefined;
 }

@@ -57,7 +57,7 @@ function chooseTemplate(candidates: readonly HeaderCandidate[], fields: readonly
     const atTop = fields.filter((field) => field.range.start < firstKnownHeading && field.source === 'line');
     for (const id of sectionsStatedAsFields(template, atTop)) if (template.sections.some((s) => s.id === id && s.required)) found.add(id);
     const missingRequired = template.sections.filter((s) => s.required && !found.has(s.id)).length;
-    const score = found.size - 0.5 * missingRequired;
+    const score = found.size - 1 * missingRequired;
     // On equal scores the template asking for less that is missing fits better.
     if (score > bestScore || (score === bestScore && missingRequired < bestMissing)) {
       best = template;

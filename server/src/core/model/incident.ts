@@ -46,16 +46,16 @@ export function moment(mention: TimeMention, offset: number, ctx: { date?: Calen
   };
 }
 
-function durationsIn(text: string, range: TextRange): StatedDuration[] {
-  return findDurations(text.slice(range.start, range.end)).map((d) => ({
+/** `slice`: the text of `range` as read (a wrapped paragraph's with its line breaks as spaces: softJoined). */
+function durationsIn(text: string, range: TextRange, slice = text.slice(range.start, range.end)): StatedDuration[] {
+  return findDurations(slice).map((d) => ({
     mention: d,
     range: { start: range.start + d.start, end: range.start + d.end },
   }));
 }
 
 /** Start and end from a piece of text holding a range ("14:00 - 16:30 UTC"). */
-function windowIn(text: string, range: TextRange, ctx: Context): { start: Moment; end: Moment } | undefined {
-  const slice = text.slice(range.start, range.end);
+function windowIn(text: string, range: TextRange, ctx: Context, slice = text.slice(range.start, range.end)): { start: Moment; end: Moment } | undefined {
   const r = wholeRange(findTimeRanges(slice));
   if (r) {
     // "On 2026-08-18 writes failed from 03:10 to 05:25 UTC": a date the sentence gives on its own.
@@ -113,7 +113,7 @@ function numberInLabelledUnit(text: string, field: Field): StatedDuration | unde
   if (!m) return undefined;
   const start = field.valueRange.start + m[0].length - m[1]!.length;
   const end = start + m[1]!.length;
-  return { mention: { start: start - field.valueRange.start, end: end - field.valueRange.start, minutes: Number(m[1]) * unit }, range: { start, end } };
+  return { mention: { start: start - field.valueRange.start, end: end - field.valueRange.start, minutes: Number(m[1]) * unit, largestUnit: unit, smallestUnit: unit }, range: { start, end } };
 }
 
 /**
@@ -205,7 +205,7 @@ export function readIncident(ctx: Context): Incident {
   }
   // The summary's prose, else the impact section's ("From 14:51 to 16:46 UTC, a total of ..."),
   // else the paragraphs under the title of a report without a Summary section.
-  const summary = summaryIndex >= 0 ? ctx.sections[summaryIndex] : introOf(ctx.sections);
+  const summary = summaryIndex >= 0 ? ctx.sections[summaryIndex] : (summaryField(ctx.fields) ?? introOf(ctx.sections));
   const impactIndex = ctx.sections.findIndex((s) => s.ids.includes('impact'));
   for (const section of [summary, impactIndex >= 0 ? ctx.sections[impactIndex] : undefined]) {
     if (incident.start || !section) continue;
@@ -214,7 +214,7 @@ export function readIncident(ctx: Context): Incident {
   // "The outage lasted about 6 hours" with no window: a length of the whole incident, checked
   // against the timeline (duration-timeline-mismatch).
   if (!incident.stated && summary) {
-    const lasted = lastedIn(ctx, summary);
+    const lasted = lastedIn(ctx, summary) ?? (incident.start ? undefined : downFor(ctx, summary));
     if (lasted) {
       incident.stated = lasted;
       incident.durationSource = lasted.range;
@@ -229,6 +229,16 @@ export function readIncident(ctx: Context): Incident {
     incident.crossesMidnight = incident.end.minutes - incident.start.minutes >= 24 * 60 || crossesMidnightOnClock(incident.start, incident.end);
   }
   return incident;
+}
+
+/**
+ * "**Summary.** On March 3, from 13:41 to 16:07 UTC (2 hours 36 minutes), ..." with no Summary
+ * section: that line is the summary, as a status page's postmortem writes it.
+ */
+function summaryField(fields: readonly Field[]): Section | undefined {
+  const field = fields.find((f) => f.key === 'summary' && f.source === 'line');
+  if (!field) return undefined;
+  return { ids: ['summary'], title: field.label, kind: 'label', level: 0, headerRange: field.range, range: field.range, bodyRange: field.range };
 }
 
 /** Whether the window passes a midnight of the start's own wall clock. */
@@ -253,13 +263,24 @@ function readSummaryProse(ctx: Context, summary: Section, incident: Incident): v
     const next = continuation(lines, n, summary);
     let range = { start: line.contentStart, end: line.contentEnd };
     let window = windowIn(text, range, ctx);
-    if (!window && next) {
-      range = { start: line.contentStart, end: next.contentEnd };
-      window = windowIn(text, range, ctx);
+    let slice: string | undefined;
+    // The window, or its sentence, goes on to the next line: read the two lines as the unwrapped
+    // paragraph would be ("from 21:14 EST on\nSaturday, March 2 to ..."). A window the line states
+    // is only completed there (a date or zone after the break: its end reaches further), never
+    // replaced; else the line's reading stands.
+    if (next && (!window || !SENTENCE_END.test(text.slice(window.end.range.end, line.contentEnd)))) {
+      const joinedRange = { start: line.contentStart, end: next.contentEnd };
+      const joinedSlice = softJoined(text, line, next);
+      const joined = windowIn(text, joinedRange, ctx, joinedSlice);
+      if (joined && (!window || (joined.start.range.start === window.start.range.start && joined.end.range.end !== window.end.range.end))) {
+        window = joined;
+        range = joinedRange;
+        slice = joinedSlice;
+      }
     }
     if (!window) continue;
     Object.assign(incident, window, { windowSource: range });
-    const stated = lengthInSentence(text, range, window) ?? sentenceGoesOn(text, window.end.range.end, range.end, next) ?? lastedIn(ctx, summary);
+    const stated = lengthInSentence(text, range, window, slice) ?? sentenceGoesOn(text, window.end.range.end, range.end, next) ?? lastedIn(ctx, summary);
     if (stated && !incident.stated) {
       incident.stated = stated;
       incident.durationSource = stated.range.end <= range.end ? range : { start: range.start, end: stated.range.end };
@@ -274,7 +295,7 @@ function readSummaryProse(ctx: Context, summary: Section, incident: Incident): v
  * 05:25 UTC (2 hrs 15 mins)"): another sentence's length is of something else ("The cluster failed
  * over 4 times in 40 minutes. Writes failed from 03:10 to 05:25 UTC").
  */
-function lengthInSentence(text: string, range: TextRange, window: { start: Moment; end: Moment }): StatedDuration | undefined {
+function lengthInSentence(text: string, range: TextRange, window: { start: Moment; end: Moment }, slice = text.slice(range.start, range.end)): StatedDuration | undefined {
   const from = Math.min(window.start.range.start, window.end.range.start);
   const to = Math.max(window.start.range.end, window.end.range.end);
   const before = text.slice(range.start, from);
@@ -282,8 +303,18 @@ function lengthInSentence(text: string, range: TextRange, window: { start: Momen
   for (const m of before.matchAll(SENTENCE_END_G)) sentenceStart = range.start + m.index + m[0].length;
   const after = SENTENCE_END.exec(text.slice(to, range.end));
   const sentenceEnd = after ? to + after.index + 1 : range.end;
-  const found = durationsIn(text, { start: sentenceStart, end: sentenceEnd });
+  const found = durationsIn(text, { start: sentenceStart, end: sentenceEnd }, slice.slice(sentenceStart - range.start, sentenceEnd - range.start));
   return found.find((d) => d.range.start >= to) ?? found[found.length - 1];
+}
+
+/**
+ * A line and the next of its paragraph as one text, the soft line break between them (with the
+ * next line's indentation) read as spaces: the time scanner never reads a date, zone or length
+ * across a line break, and a wrapped sentence must read as the unwrapped one. As long as
+ * text.slice(line.contentStart, next.contentEnd), so every offset read from it is the text's.
+ */
+function softJoined(text: string, line: DocLine, next: DocLine): string {
+  return text.slice(line.contentStart, line.contentEnd) + ' '.repeat(next.contentStart - line.contentEnd) + text.slice(next.contentStart, next.contentEnd);
 }
 
 const SENTENCE_END = /[.!?](?=\s|$)/;
@@ -332,6 +363,53 @@ function lastedIn(ctx: Context, summary: Section): StatedDuration | undefined {
     const stated = durationsIn(ctx.text, { start: line.contentStart + after, end })[0];
     // The length right after the verb: "lasted 2 hours", "lasted for about 9 hours".
     if (stated && /^[\s\w~]{0,16}$/.test(ctx.text.slice(line.contentStart + after, stated.range.start))) return stated;
+  }
+  return undefined;
+}
+
+/**
+ * Other wordings of the incident's length: "the bot was down for roughly 6h", "was unavailable for 2
+ * hours", "an outage of 45 minutes", "3 hours of downtime", "a 6-hour outage". Read only when no
+ * window is stated, so they are checked against the timeline alone, which reports only a length much
+ * longer than it: beside a window such a length may be of a part ("the API was down for 20 minutes"
+ * within a longer degradation), which a "lasted" wording of the incident is not.
+ */
+const DOWN_FOR = /\b(?:was|were|been|went|remained|stayed)\s(?:(?:completely|fully|entirely|totally)\s)?(?:down|unavailable|degraded|offline)(?:\sfor)?\b|\b(?:an|the)\soutage\sof\b/gi;
+
+/**
+ * What may stand between those words and the length: only "for" and a qualifier. Anything else
+ * says the length is of something else ("down for maintenance for 2 hours").
+ */
+const DOWN_FOR_GAP = /^\s?(?:for\s)?(?:a\stotal\sof\s)?(?:(?:about|approximately|approx\.|around|roughly|nearly|almost|over|under|some|(?:just|well)\s(?:over|under)|(?:more|less)\sthan|at\s(?:least|most))\s|~\s?)?$/i;
+
+/**
+ * "3 hours of downtime", "a 6-hour outage": the length before the word. "a 2-hour outage window"
+ * is a plan, "43 minutes of downtime per month" a budget.
+ */
+const OF_DOWNTIME = /^\s(of\s)?(?:downtime|outage)\b(?!\s(?:window|budget|per|a\s(?:day|week|month|year)|each|every)\b)/i;
+
+/** After the length, these make it a span of something else: "down for 6 hours after the fix", "for 2 minutes every hour". */
+const NOT_THE_WHOLE_AFTER = /^\s(?:after|before|later|earlier|ago|each|every|per|at\sa\stime|a\s(?:day|week|month|year))\b/i;
+
+function downFor(ctx: Context, summary: Section): StatedDuration | undefined {
+  const { lines, text } = ctx;
+  for (const line of lines) {
+    if (line.start < summary.bodyRange.start) continue;
+    if (line.start >= summary.bodyRange.end) break;
+    if (line.kind === 'heading' || line.kind === 'table-row') continue;
+    const range = { start: line.contentStart, end: line.contentEnd };
+    const found = durationsIn(text, range);
+    const whole = (d: StatedDuration) => !NOT_THE_WHOLE_AFTER.test(text.slice(d.range.end, Math.min(range.end, d.range.end + 16)));
+    for (const m of text.slice(range.start, range.end).matchAll(DOWN_FOR)) {
+      const after = range.start + m.index + m[0].length;
+      const d = found.find((f) => f.range.start >= after);
+      if (d && DOWN_FOR_GAP.test(text.slice(after, d.range.start)) && whole(d)) return d;
+    }
+    for (const d of found) {
+      const m = OF_DOWNTIME.exec(text.slice(d.range.end, Math.min(range.end, d.range.end + 40)));
+      // "3 hours of downtime"; "a 6-hour outage" but not "the 2-hour outage last year".
+      if (m && (m[1] !== undefined || /\ban?\s$/i.test(text.slice(Math.max(range.start, d.range.start - 4), d.range.start)))) return d;
+    }
   }
   return undefined;
 }

@@ -58,6 +58,17 @@ function readBoldLabel(raw: string): Label | undefined {
   return title && title.length <= MAX_LABEL_LENGTH ? { title, style: 'bold' } : undefined;
 }
 
+/** "**Root cause.** A broker lost quorum": a bold run-in label closed by a period, as status pages write them. */
+const RUN_IN_LABEL = /^(\*\*|__)([^*_:\n]{1,60}?)(?:\.\1|\1\.)[ \t]+(?=\S)/;
+
+function readRunInLabel(text: string, start: number, end: number): FieldCandidate | undefined {
+  const m = RUN_IN_LABEL.exec(text.slice(start, Math.min(end, start + 80)));
+  if (!m) return undefined;
+  const label = stripMarkup(m[2]!);
+  if (!label || label.split(' ').length > 6) return undefined;
+  return { label, valueRange: { start: start + m[0].length, end } };
+}
+
 /**
  * "## Summary" right under a line of HTML ("<img ...>", "<p align=center>", "<br>") with no blank
  * line between: the HTML block runs on to the next blank line, so the heading shows as text.
@@ -112,7 +123,12 @@ export function readFieldCandidate(text: string, line: DocLine): FieldCandidate 
     }
     visible++;
   }
-  if (colon === -1) return undefined;
+  if (colon === -1) return readRunInLabel(text, start, end);
+  // "**Summary.** From 13:41 UTC to ...": the label closes before the first colon.
+  if (text.charCodeAt(start) === 42 || text.charCodeAt(start) === 95) {
+    const runIn = readRunInLabel(text, start, end);
+    if (runIn) return runIn;
+  }
   const label = stripMarkup(text.slice(start, colon));
   if (!label || label.split(' ').length > 6 || /\d:\d/.test(text.slice(colon - 2, colon + 2))) return undefined;
   let v = colon + 1;

@@ -4,7 +4,7 @@ import { findTimeMentions, findZoneDeclaration, looksLikeTimestampButUnreadable,
 import type { CalendarDate, TimeMention, TimeRangeMention, Zone } from '../time/types';
 import type { MarkerKind, Template } from '../templates/types';
 import type { RecycledArrays } from '../parse/recycle';
-import { dayNumber, inDateOrder } from '../time/calendar';
+import { dayNumber, inDateOrder, withNearestYear } from '../time/calendar';
 import { detachString } from '../text/detach';
 import { firstLineAtOrAfter, onLine, type DocLine } from './doc-lines';
 import type { TextRange } from '../types';
@@ -323,7 +323,8 @@ export function readTimeline(ctx: Context): Timeline | undefined {
   const headerDate = writtenDate && inDateOrder(writtenDate, ctx.dayFirst);
   if (headerDate) timeline.date = headerDate;
 
-  let date: CalendarDate | undefined = headerDate ?? ctx.date;
+  // The window's date as written ("on Saturday, March 2") may have no year: the document's gives it one.
+  let date: CalendarDate | undefined = withYear(headerDate ?? ctx.date, undefined, ctx.documentDate);
   let lastZone: Zone | undefined;
   let paragraph = -1;
   let firstBodyLines = 0;
@@ -363,7 +364,7 @@ export function readTimeline(ctx: Context): Timeline | undefined {
       continue;
     }
     if (reading.dateOnly) {
-      date = withYear(inDateOrder(firstOf(reading.lead!).date!, ctx.dayFirst), date);
+      date = withYear(inDateOrder(firstOf(reading.lead!).date!, ctx.dayFirst), date, ctx.documentDate);
       continue;
     }
     // A zone written on an entry carries to the next ones ("14:00 PST", "14:05"), unless the
@@ -374,7 +375,7 @@ export function readTimeline(ctx: Context): Timeline | undefined {
     const at = line.start + reading.offset;
     const first = firstOf(lead);
     // The entry keeps its timestamp as written (`mention`); its date is read in the document's order.
-    const entryDate = first.date ? withYear(inDateOrder(first.date, ctx.dayFirst), date) : date;
+    const entryDate = first.date ? withYear(inDateOrder(first.date, ctx.dayFirst), date, ctx.documentDate) : date;
     // A lead-up entry dated before the day the timeline declares ("2026-01-21 14:10 IAM change")
     // does not date the entries after it: they are on the declared day.
     if (first.date && !before(entryDate, timeline.date)) date = entryDate;
@@ -429,8 +430,17 @@ export function readTimeline(ctx: Context): Timeline | undefined {
   return timeline;
 }
 
-function withYear(d: CalendarDate, context: CalendarDate | undefined): CalendarDate {
-  return d.year !== undefined || context?.year === undefined ? d : { ...d, year: context.year };
+/**
+ * A date written without a year ("March 2", "### Sat, March 2") takes the year that puts it nearest
+ * the date in force (so a timeline crossing Dec 31 goes on into the next year), else nearest the
+ * document's own date. With neither, it stays yearless: the entries are still ordered among
+ * themselves by it (rules/shared/timeline-placement.ts), and no year is made up here for rules
+ * that compare dates.
+ */
+function withYear<D extends CalendarDate | undefined>(d: D, context: CalendarDate | undefined, documentDate: CalendarDate | undefined): D {
+  if (d === undefined || d.year !== undefined) return d;
+  const reference = context?.year !== undefined ? context : documentDate;
+  return (reference?.year === undefined ? d : withNearestYear(d, reference)) as D;
 }
 
 /**

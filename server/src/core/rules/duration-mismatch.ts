@@ -1,4 +1,4 @@
-import { formatMinutes } from '../time';
+import { formatMinutes, type DurationMention } from '../time';
 import { defineRule } from './rule';
 import { momentText } from './shared/clock';
 
@@ -12,13 +12,22 @@ function tolerance(stated: number, approximate: boolean, wholeDays: boolean): nu
 }
 
 /**
- * The corrected length in the form it was written: "a 30-minute outage" becomes "a 45-minute
- * outage", not "a 45 minutes outage".
+ * Whether the length was written in days ("2 days", "a day", "1 week"): only then is it rounded to
+ * the day. "48 hours" is a statement in hours, however many days it makes.
  */
-function restate(written: string, minutes: number): string {
+function inDays(d: DurationMention): boolean {
+  return d.smallestUnit !== undefined && d.smallestUnit >= DAY;
+}
+
+/**
+ * The corrected length in the form it was written: "a 30-minute outage" becomes "a 45-minute
+ * outage", not "a 45 minutes outage"; a writer counting in hours gets hours ("36 hours 38 minutes"),
+ * not days.
+ */
+function restate(written: string, minutes: number, days: boolean): string {
   const adjective = /^\d+(?:\.\d+)?-(minute|hour|day)$/i.exec(written.trim());
-  if (!adjective) return formatMinutes(minutes);
-  if (minutes % DAY === 0) return `${minutes / DAY}-day`;
+  if (!adjective) return formatMinutes(minutes, { days });
+  if (minutes % DAY === 0 && days) return `${minutes / DAY}-day`;
   if (minutes % 60 === 0) return `${minutes / 60}-hour`;
   return `${minutes}-minute`;
 }
@@ -35,7 +44,7 @@ export default defineRule({
     const computed = Math.round(end.minutes - start.minutes);
     if (computed <= 0) return;
     const d = stated.mention;
-    const wholeDays = d.minutes >= DAY && d.minutes % DAY === 0;
+    const wholeDays = inDays(d) && d.minutes >= DAY && d.minutes % DAY === 0;
     const tol = tolerance(d.minutes, d.approximate === true, wholeDays);
     const diff = computed - d.minutes;
     if (d.bound === 'at-least' && diff >= -tol) return;
@@ -44,9 +53,11 @@ export default defineRule({
     const written = model.text.slice(stated.range.start, stated.range.end);
     // One zone for both ends is written once, at the end: "14:00 → 16:30 UTC".
     const sameZone = start.mention.zone?.text === end.mention.zone?.text;
-    const arithmetic = `${momentText(model, start, end, !sameZone)} → ${momentText(model, end, start)} is ${formatMinutes(computed)}`;
-    const replacement = restate(written, computed);
-    const says = `${d.approximate ? 'about ' : d.bound === 'at-least' ? 'at least ' : d.bound === 'at-most' ? 'at most ' : ''}${formatMinutes(d.minutes)}`;
+    // Days only where the writer counted in days (or gave no unit): "48 hours" is restated in hours.
+    const days = d.largestUnit === undefined || d.largestUnit >= DAY;
+    const arithmetic = `${momentText(model, start, end, !sameZone)} → ${momentText(model, end, start)} is ${formatMinutes(computed, { days })}`;
+    const replacement = restate(written, computed, days);
+    const says = `${d.approximate ? 'about ' : d.bound === 'at-least' ? 'at least ' : d.bound === 'at-most' ? 'at most ' : ''}${formatMinutes(d.minutes, { days })}`;
     report({
       message: `Duration says ${says}, but ${arithmetic}.`,
       range: stated.range,

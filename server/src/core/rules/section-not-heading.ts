@@ -1,5 +1,5 @@
 import type { DocLine } from '../model/doc-lines';
-import type { PostmortemModel } from '../model/types';
+import type { PostmortemModel, Section } from '../model/types';
 import { buildSections, findHeaderCandidates } from '../model/sections';
 import { matcherFor } from '../templates/matcher';
 import { keepsWords } from '../text/words';
@@ -82,6 +82,17 @@ function swallowed(model: PostmortemModel, line: DocLine, title: string, section
   });
 }
 
+/**
+ * The heading level for a label. With no section written as a heading, the document's level says
+ * nothing: the label goes one below the heading it sits under ("**Root cause.**" under
+ * "### Postmortem" becomes "#### Root cause"), so the headings after it keep their nesting.
+ */
+function labelDepth(model: PostmortemModel, section: Section, documentLevel: number): number {
+  if (model.sections.some((s) => s.kind === 'heading' && s.ids.length > 0)) return documentLevel;
+  const parent = section.parent === undefined ? undefined : model.sections[section.parent];
+  return parent?.kind === 'heading' ? Math.min(6, Math.max(documentLevel, parent.level + 1)) : documentLevel;
+}
+
 export default defineRule({
   id: 'section-not-heading',
   description: 'A section title is written as bold text, a plain line, a list item, raw HTML or "#Title" instead of a Markdown heading, or is a heading that the HTML block right above it takes in, so outlines, links and the preview miss it.',
@@ -104,8 +115,9 @@ export default defineRule({
       }
       const style = section.kind === 'broken-heading' ? 'broken-heading' : section.kind === 'html' ? 'html-heading' : (labelStyle ?? 'plain');
       // A broken or HTML heading keeps its own level; a label takes the document's section level.
-      const depth = section.kind === 'label' ? level : section.level;
-      const title = section.title.replace(/\s*:$/, '');
+      const depth = section.kind === 'label' ? labelDepth(model, section, level) : section.level;
+      // "**What we're changing.**": the period closes a run-in label, a heading goes without it.
+      const title = section.title.replace(/\s*[:.]$/, '');
       // Only the title's own line is replaced: any quote marker or indentation before it stays.
       // List markers and code indentation go too: "    Timeline" as "## Timeline" would still be code.
       const start = line.kind === 'list-item' || line.kind === 'indented' ? line.start : line.contentStart;

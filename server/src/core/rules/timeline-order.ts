@@ -2,7 +2,7 @@ import type { PostmortemModel } from '../model/types';
 import { snapOffset } from '../text/boundaries';
 import type { Fix } from '../types';
 import { defineRule } from './rule';
-import { entryTime } from './shared/describe';
+import { datedEntryTime } from './shared/clock';
 import { lineIndicesWithin } from './shared/headings';
 import { placeTimeline, type PlacedEntry } from './shared/timeline-placement';
 
@@ -148,7 +148,7 @@ export default defineRule({
         conversion = ` (that is ${String(Math.floor(local / 60)).padStart(2, '0')}:${String(local % 60).padStart(2, '0')} ${prev.zone.text})`;
       }
       report({
-        message: `Timeline out of order: ${entryTime(model, e)}${conversion} comes after ${entryTime(model, prev)}.`,
+        message: `Timeline out of order: ${datedEntryTime(model, e, prev.date)}${conversion} comes after ${datedEntryTime(model, prev, e.date)}.`,
         range: e.timeRange,
         data: { previousLine: model.index.position(problem.previous.entry.timeRange.start).line },
         ...(safeFix ? { fixes: [safeFix] } : {}),

@@ -1,6 +1,5 @@
 import { defineRule } from './rule';
-import { momentText } from './shared/clock';
-import { entryTime } from './shared/describe';
+import { datedEntryTime, momentBeside } from './shared/clock';
 import { placeTimeline, windowOnAxis } from './shared/timeline-placement';
 
 /**
@@ -41,9 +40,9 @@ export default defineRule({
       // normal; a detection before the start or a resolution after the end is a contradiction.
       const m = p.entry.markers;
       if (p.at < window.start && m.some((k) => k === 'detected' || k === 'mitigated' || k === 'resolved')) {
-        report({ message: `${entryTime(model, p.entry)} is before the stated start (${momentText(model, start)}) yet marks the incident as ${m.join(', ')}.`, range: p.entry.timeRange });
+        report({ message: `${datedEntryTime(model, p.entry, start.mention.date)} is before the stated start (${momentBeside(model, start, p.entry.date)}) yet marks the incident as ${m.join(', ')}.`, range: p.entry.timeRange });
       } else if (p.at > window.end && p.at >= endsAt && m.some((k) => k === 'start' || k === 'detected' || (k === 'resolved' && !resolvedInWindow && !tellsOfIt(p.entry.text)))) {
-        report({ message: `${entryTime(model, p.entry)} is after the stated end (${momentText(model, end)}) yet marks the incident as ${m.join(', ')}.`, range: p.entry.timeRange });
+        report({ message: `${datedEntryTime(model, p.entry, end.mention.date)} is after the stated end (${momentBeside(model, end, p.entry.date)}) yet marks the incident as ${m.join(', ')}.`, range: p.entry.timeRange });
       }
     }
   },

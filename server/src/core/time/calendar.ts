@@ -51,6 +51,28 @@ export function withYearFrom(date: CalendarDate, reference: CalendarDate, direct
   return { ...date, year };
 }
 
+/**
+ * Gives `date` the year (the reference's, or the one before or after) that puts it nearest
+ * `reference`: in a timeline dated Dec 31, 2023, "Jan 1" is in 2024, and after Jan 2, 2024 a
+ * lead-up entry "Dec 30" is in 2023.
+ */
+export function withNearestYear(date: CalendarDate, reference: CalendarDate): CalendarDate {
+  if (date.year !== undefined || reference.year === undefined) return date;
+  const target = dayNumber(reference);
+  let year = reference.year;
+  let best = Infinity;
+  for (const y of [reference.year, reference.year - 1, reference.year + 1]) {
+    // "Feb 29" only in a leap year.
+    if (!isValidDate(y, date.month, date.day)) continue;
+    const distance = Math.abs(dayNumber({ ...date, year: y }) - target);
+    if (distance < best) {
+      best = distance;
+      year = y;
+    }
+  }
+  return { ...date, year };
+}
+
 function compareMonthDay(a: CalendarDate, b: CalendarDate): number {
   return a.month !== b.month ? a.month - b.month : a.day - b.day;
 }

@@ -18,12 +18,14 @@ const RULES: ReadonlyMap<string, Rule> = new Map([
 
 /**
  * The region of each zone name that has a daylight time, standard, daylight and generic alike
- * (PST, PDT and PT are "PST"), from the zone table's names.
+ * (PST, PDT and PT are "PST"), from the zone table's names; and HDT, the Aleutian daylight time of
+ * Hawaii–Aleutian Standard Time, which no name gives ("Hawaii Time" has no daylight saving).
  */
 const REGIONS: ReadonlyMap<string, string> = new Map(
   [...NAME_CORES.values()]
     .filter((core) => core.daylight !== undefined)
-    .flatMap((core) => [core.standard, core.daylight!, genericZone(core)].map((z): [string, string] => [z.abbreviation, core.standard.abbreviation])),
+    .flatMap((core) => [core.standard, core.daylight!, genericZone(core)].map((z): [string, string] => [z.abbreviation, core.standard.abbreviation]))
+    .concat([['HDT', 'HST'], ['HST', 'HST']]),
 );
 
 /** Day number of the `nth` Sunday of a month (nth = -1: the last one). */
@@ -72,12 +74,13 @@ export function zoneOnDate<Z extends Zone | undefined>(zone: Z, date: CalendarDa
 }
 
 /**
- * Whether two zones as written are the same clock: the same offset, or a generic name ("PT",
- * "Pacific Time") beside a zone of its own region (PDT, or "PT" read on another date).
+ * Whether two zones as written are the same clock: the same offset, or two names of one region's
+ * local time. A generic name ("PT", "Pacific Time") beside PDT is that clock, and so are EST and EDT:
+ * a timeline that goes from one to the other across the change-over keeps one clock, and each of
+ * its entries says its own offset. PST beside UTC, or EST beside PST, are two clocks.
  */
 export function sameClockZone(a: Zone, b: Zone): boolean {
   if (a.offsetMinutes === b.offsetMinutes) return true;
-  if (!a.ambiguousDst && !b.ambiguousDst) return false;
   const region = REGIONS.get(a.abbreviation ?? '');
   return region !== undefined && region === REGIONS.get(b.abbreviation ?? '');
 }

@@ -194,6 +194,8 @@ function qualifierBefore(tokens: Tokens, i: number): Qualifier {
 /** Reads a length starting exactly at token i. */
 function readDurationAt(tokens: Tokens, i: number): { mention: DurationMention; next: number } | undefined {
   let total = 0;
+  let largestUnit = 0;
+  let smallestUnit = 0;
   let lastRank = Infinity;
   let end = -1;
   let plus = false;
@@ -215,6 +217,8 @@ function readDurationAt(tokens: Tokens, i: number): { mention: DurationMention; 
       next = half;
     }
     total += value * unit.unit.minutes;
+    if (read.count === 1) largestUnit = unit.unit.minutes;
+    smallestUnit = unit.unit.minutes;
     lastRank = unit.unit.rank;
     plus = plus || q.plus;
     end = next;
@@ -227,7 +231,7 @@ function readDurationAt(tokens: Tokens, i: number): { mention: DurationMention; 
   // Running on into letters or digits ("9d5466153", "2h30"): an identifier, not a length.
   if (end < 0 || (tokens.touches(end) && (tokens.isNum(end) || tokens.isLetters(end)))) return undefined;
   if (!looseLettersFit(tokens, i, read, end)) return undefined;
-  const mention: DurationMention = { start: tokens.start(i), end: tokens.end(end - 1), minutes: total };
+  const mention: DurationMention = { start: tokens.start(i), end: tokens.end(end - 1), minutes: total, largestUnit, smallestUnit };
   const qualifier: Qualifier = plus ? { approximate: true, bound: 'at-least' } : qualifierBefore(tokens, i);
   if (qualifier.approximate) mention.approximate = true;
   if (qualifier.bound !== undefined) mention.bound = qualifier.bound;

@@ -20,14 +20,18 @@ function split(totalMinutes: number): { days: number; hours: number; minutes: nu
 /**
  * "10 minutes", "1 hour", "2 hours 30 minutes", "1 day 6 hours". Fractions (from seconds) round to
  * the nearest minute; a length under a minute is given in seconds ("45 seconds") so that it does
- * not read as "0 minutes". Negative lengths get a leading "-".
+ * not read as "0 minutes". Negative lengths get a leading "-". With `days: false` hours are the
+ * largest unit ("36 hours 38 minutes"), to restate a length the way a writer counting in hours did.
  */
-export function formatMinutes(m: number): string {
+export function formatMinutes(m: number, options: { days?: boolean } = {}): string {
   if (!Number.isFinite(m)) return String(m);
   const sign = m < 0 ? '-' : '';
   const abs = Math.abs(m);
   if (abs > 0 && abs < 0.5) return `${sign}${plural(Math.round(abs * 60), 'second')}`;
-  const { days, hours, minutes } = split(Math.round(abs));
+  const whole = split(Math.round(abs));
+  const days = options.days === false ? 0 : whole.days;
+  const hours = whole.hours + (whole.days - days) * 24;
+  const minutes = whole.minutes;
   const parts: string[] = [];
   if (days > 0) parts.push(plural(days, 'day'));
   if (hours > 0) parts.push(plural(hours, 'hour'));

@@ -72,4 +72,11 @@ export interface DurationMention {
   approximate?: boolean;
   /** The bound it states, if any: "at least 3 hours" is a lower bound. */
   bound?: 'at-least' | 'at-most';
+  /**
+   * Minutes of the largest and smallest units written: "48 hours" is 60 and 60, "2 days" 1440 and
+   * 1440, "1 day 6 hours" 1440 and 60. A length in hours is one in hours even when it is a whole
+   * number of days. Absent where no unit was written (a number under a "Duration (hours)" label).
+   */
+  largestUnit?: number;
+  smallestUnit?: number;
 }

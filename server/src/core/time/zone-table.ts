@@ -32,7 +32,7 @@ export const ABBREVIATIONS: ReadonlyMap<string, ZoneInfo> = new Map(
     zone('CST', -360), zone('CDT', -300), zone('CT', -360, { ambiguousDst: true, weak: true }),
     zone('EST', -300), zone('EDT', -240), zone('ET', -300, { ambiguousDst: true, weak: true }),
     zone('AST', -240, { weak: true }), zone('ADT', -180),
-    zone('AKST', -540), zone('AKDT', -480), zone('HST', -600),
+    zone('AKST', -540), zone('AKDT', -480), zone('HST', -600), zone('HDT', -540),
     zone('BST', 60), zone('IST', 330, { weak: true }),
     zone('WET', 0, { weak: true }), zone('WEST', 60, { weak: true }),
     zone('CET', 60), zone('CEST', 120), zone('EET', 120), zone('EEST', 180),

@@ -1,7 +1,7 @@
 // Places timeline entries on one time axis, understanding midnight: shared by the timeline rules,
 // hovers and the preview. Computed once per model.
 import type { PostmortemModel, TimelineEntry } from '../../model/types';
-import { dayNumber } from '../../time/calendar';
+import { dayNumber, withNearestYear, YEARLESS_REFERENCE_YEAR } from '../../time/calendar';
 import type { CalendarDate } from '../../time/types';
 import { toUtcMinutes } from '../../time';
 
@@ -31,6 +31,11 @@ export interface Placement {
   problems: OrderProblem[];
   /** True when every entry has a date, so the axis is absolute. */
   absolute: boolean;
+  /**
+   * Every entry has a date but some have no year, and the document gives none ("March 1", "Sat,
+   * March 2"): the axis is relative, its day 0 this date (the first entry's, its year assumed).
+   */
+  origin?: CalendarDate;
   /** The placed entry of a timeline entry (built on first use: most keystrokes never ask). */
   readonly byEntry: Map<TimelineEntry, PlacedEntry>;
 }
@@ -50,6 +55,15 @@ export function placeTimeline(model: PostmortemModel): Placement {
 function compute(model: PostmortemModel): Placement {
   const entries = model.timeline?.entries ?? [];
   const absolute = entries.length > 0 && entries.every((e) => e.date?.year !== undefined);
+  // Dates without a year still order the entries among themselves (a multi-day timeline of
+  // "March 1", "March 2"): each takes the year nearest the entry before it, starting from the first
+  // year an entry writes, else an assumed one. The axis stays relative: no rule sees that year.
+  const yearless = !absolute && entries.length > 0 && entries.every((e) => e.date !== undefined);
+  const firstYear = yearless ? (entries.find((e) => e.date!.year !== undefined)?.date!.year ?? YEARLESS_REFERENCE_YEAR) : 0;
+  let origin: CalendarDate | undefined;
+  /** The previous entry's date, as placed and as the model gives it. */
+  let previousDate: CalendarDate | undefined;
+  let previousWritten: CalendarDate | undefined;
   // At most one per entry, filled by index and cut to length: see FRESH_MEMORY in model/doc-lines.ts.
   const placed = model.recycled.take<PlacedEntry>('placed', entries.length);
   let count = 0;
@@ -62,18 +76,32 @@ function compute(model: PostmortemModel): Placement {
   for (let k = 0; k < entries.length; k++) {
     const entry = entries[backwards ? entries.length - 1 - k : k]!;
     const first = 'from' in entry.mention ? entry.mention.from : entry.mention;
-    const dated = absolute ? entry.date : undefined;
+    let dated = absolute ? entry.date : undefined;
+    if (yearless) {
+      const date = entry.date!;
+      dated = date.year !== undefined ? date : withNearestYear(date, previousDate ?? { ...date, year: firstYear });
+      origin ??= dated;
+    }
+    // Midnights counted on the clock stop where a date is written anew (on the entry, or a date
+    // line or heading above it): "2024-03-02 02:30" after "01:00" rolled past midnight is not a day later.
+    if (dated && previousDate && !sameDate(entry.date!, previousWritten!)) rolled = 0;
+    if (dated) {
+      previousDate = dated;
+      previousWritten = entry.date;
+    }
+    // On the relative axis, whole days from the first entry's date.
+    const shift = origin ? dayNumber(origin) * DAY : 0;
     let at: number;
     let dayOnly = false;
-    if (first.time) at = toUtcMinutes(dated, first.time, entry.zone);
+    if (first.time) at = toUtcMinutes(dated, first.time, entry.zone) - shift;
     else if (dated) {
-      at = dayNumber(dated) * DAY;
+      at = dayNumber(dated) * DAY - shift;
       dayOnly = true;
     } else continue;
     const length = rangeLength(entry);
     // Undated entries (or dates only inherited) may have passed midnight since the one before.
     const current = placedOf(entry, placed[count], at + rolled * DAY, dayOnly, rolled, at + rolled * DAY + length, false);
-    if (latest && current.at < latest.at && !(entry.dateExplicit && absolute)) {
+    if (latest && current.at < latest.at && !(entry.dateExplicit && dated)) {
       const gap = latest.at - current.at;
       // "11:57 … 1:17": a 12-hour clock without AM/PM, not a new day, when +12 h lands just after.
       if (gap >= ROLLOVER_GAP && looksLikeTwelveHourAfternoon(model, entry) && current.at + 12 * 60 >= latest.at && current.at + 12 * 60 - latest.at < ROLLOVER_GAP) {
@@ -98,6 +126,7 @@ function compute(model: PostmortemModel): Placement {
     placed,
     problems,
     absolute,
+    ...(origin ? { origin } : {}),
     get byEntry() {
       if (!byEntry) {
         byEntry = new Map();
@@ -128,13 +157,23 @@ function isNewestFirst(entries: readonly TimelineEntry[]): boolean {
   return back >= 2;
 }
 
-/** Sign of a - b by date (when both have one) then clock. */
+/** Sign of a - b by date (when both have one; without a year, the nearest: Dec 31 is before Jan 1) then clock. */
 function compareMoments(a: TimelineEntry, b: TimelineEntry): number {
-  if (a.date && b.date && a.date.year !== undefined && b.date.year !== undefined) {
-    const days = dayNumber(a.date) - dayNumber(b.date);
+  if (a.date && b.date) {
+    const days = daysFrom(b.date, a.date);
     if (days !== 0) return days;
   }
   return a.clock! - b.clock!;
+}
+
+function monthDay(d: CalendarDate): CalendarDate {
+  return { month: d.month, day: d.day };
+}
+
+/** Days from `from` to `to`; a date without a year is taken in the year nearest the other. */
+function daysFrom(from: CalendarDate, to: CalendarDate): number {
+  const a = from.year !== undefined ? from : to.year !== undefined ? withNearestYear(from, to) : { ...from, year: YEARLESS_REFERENCE_YEAR };
+  return dayNumber(withNearestYear(to, a)) - dayNumber(a);
 }
 
 /**
@@ -183,6 +222,10 @@ function looksLikeTwelveHourAfternoon(model: PostmortemModel, entry: TimelineEnt
   return digits !== null && !digits[0].startsWith('0');
 }
 
+function sameDate(a: CalendarDate, b: CalendarDate): boolean {
+  return a.day === b.day && a.month === b.month && a.year === b.year;
+}
+
 function sameDay(a: PlacedEntry, b: PlacedEntry): boolean {
   return Math.floor(a.at / DAY) === Math.floor(b.at / DAY);
 }
@@ -202,11 +245,14 @@ export function windowOnAxis(model: PostmortemModel, placement: Placement): { st
   const { start, end } = model.incident;
   if (!start || !end) return undefined;
   if (placement.absolute) return start.dateKnown ? { start: start.minutes, end: end.minutes } : undefined;
-  if (!start.dateKnown) return { start: start.minutes, end: end.minutes };
   const written = start.mention.date;
+  // Day 0 of a relative axis of dated entries is the first entry's date: the window starts as many
+  // days after it as its own date says. Else day 0 is taken to be the window's first day.
+  const shift = placement.origin && written ? daysFrom(monthDay(placement.origin), monthDay(written)) * DAY : 0;
+  if (!start.dateKnown) return { start: start.minutes + shift, end: end.minutes + shift };
   if (!written) return undefined;
   // A date written without a year took the document's: find which, from the moment itself.
   const date = written.year !== undefined ? written : withYearNear(written, start.minutes);
-  const s = start.minutes - dayNumber(date) * DAY;
+  const s = start.minutes - dayNumber(date) * DAY + shift;
   return { start: s, end: s + (end.minutes - start.minutes) };
 }
