@@ -26,10 +26,11 @@ const OWNER_KEY = /\b(?:owners?|assignees?|assigned to|owned by|responsible|dri|
 /**
  * A due-date key, with its colon and any bold or italic markers around it ("**Due:** 2026-10-09").
  * "bis 30.06.2026" is German for "by", kept in English documents written by German speakers, as
- * are the keys of teams writing in German, Spanish, Italian or Portuguese ("fällig: 16.02.2024",
- * "plazo:", "scadenza:", "prazo:"). A date must follow any key at once (dueIn).
+ * are the keys of teams writing in German, French, Spanish, Italian or Portuguese ("fällig:
+ * 16.02.2024", "Échéance : 30/06/2025", "plazo:", "scadenza:", "prazo:"). A date must follow any
+ * key at once (dueIn).
  */
-const DUE_KEY = /\b(?:due(?: date)?(?: on| by)?|deadline|eta|target(?: date)?|by|before|until|till|no later than|bis|fällig(?: am| bis)?|frist|fecha límite|plazo|scadenza|prazo)\b(?:[*_]{1,3})?\s*[:=]?(?:[*_]{1,3})?\s*(?:(?:the )?end of (?:the )?)?/gi;
+const DUE_KEY = /(?:\b(?:due(?: date)?(?: on| by)?|deadline|eta|target(?: date)?|by|before|until|till|no later than|bis|fällig(?: am| bis)?|frist|fecha límite|plazo|scadenza|prazo|date limite)|(?<![\wÀ-ɏ])[ée]ch[ée]ance)\b(?:[*_]{1,3})?\s*[:=]?(?:[*_]{1,3})?\s*(?:(?:the )?end of (?:the )?)?/gi;
 /** "caused by", "reported by": "by" after these names who or what, not a deadline. */
 const BY_AFTER_VERB = /\b(?!(?:scheduled|planned|expected|targeted|completed|finished|done|fixed|resolved|shipped|delivered)\b)\w+ed\s+$/i;
 /** Upper-case words before a dash and digits that are not tickets: SEV-1, UTF-8, CVE-2021-1234. */
@@ -198,10 +199,10 @@ export type Column = 'action' | 'owner' | 'due' | 'ticket' | 'status' | 'other';
 /** What a table column holds, from its header. */
 export function classifyColumn(header: string): Column {
   const h = header.toLowerCase().replace(/[*_`]/g, '');
-  if (/\b(owner|owners|assignee|who|responsible|assigned|dri|poc)\b/.test(h)) return 'owner';
-  if (/\b(due|deadline|eta|target|by when|when)\b/.test(h)) return 'due';
+  if (/\b(owner|owners|assignee|who|responsible|assigned|dri|poc|responsable|verantwortlich|zuständig|responsabile|respons[áa]vel|eigenaar)\b/.test(h)) return 'owner';
+  if (/\b(due|deadline|eta|target|by when|when|fällig|frist|plazo|scadenza|prazo|date limite|fecha límite)\b|(?<![\wÀ-ɏ])[ée]ch[ée]ance/.test(h)) return 'due';
   if (/\b(ticket|bug|issue|link|tracking|jira|pr|tracker|reference)\b|#/.test(h)) return 'ticket';
-  if (/\b(status|state|done|complete|completed|progress)\b/.test(h)) return 'status';
+  if (/\b(status|state|done|complete|completed|progress|statut|estado|stato)\b/.test(h)) return 'status';
   if (/\b(action|item|task|description|what|todo|follow|measure|remediation|step)\b/.test(h)) return 'action';
   return 'other';
 }
@@ -214,6 +215,9 @@ export function statusOf(cell: string): boolean | undefined {
   if (/^\[\s?\]/.test(s)) return false;
   if (/^(?:[✅✔☑x]|done|closed|complete|completed|fixed|resolved|finished|merged|shipped|yes)\b/u.test(s)) return true;
   if (/^(?:[❌☐]|open|todo|to do|in progress|in-progress|work in progress|wip|pending|not started|planned|blocked|no|backlog|ongoing|new|assigned|accepted|on hold|scheduled|in review)\b/u.test(s)) return false;
+  // The same in French, German, Spanish, Italian and Portuguese ("Terminé", "En cours", "Erledigt").
+  if (/^(?:terminé|fait|résolu|fermé|erledigt|abgeschlossen|hecho|completado|cerrado|resuelto|fatto|completato|chiuso|risolto|concluído|feito|fechado|resolvido)(?!\p{L})/u.test(s)) return true;
+  if (/^(?:en cours|ouvert|à faire|offen|in bearbeitung|geplant|pendiente|en progreso|abierto|in corso|aperto|da fare|em andamento|aberto|pendente)(?!\p{L})/u.test(s)) return false;
   return undefined;
 }
 

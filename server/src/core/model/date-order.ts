@@ -17,7 +17,21 @@ export function writesDayFirst(text: string, title: string | undefined, path: st
   const monthFirst = where.some((t) => MONTH_FIRST_ONLY.test(t));
   if (dayFirst !== monthFirst) return dayFirst;
   if (dayFirst) return false;
-  return title !== undefined && titleMatchesFileDayFirst(title, path);
+  if (title === undefined) return false;
+  return titleMatchesFileDayFirst(title, path) || titleNamesNumericDayFirst(where[0]!, title);
+}
+
+/**
+ * The title names the day in words ("... on 4 June 2025") and the text writes it in numbers one
+ * way only: "Date of Incident: 04-06-2025" is then day-first. A date whose day and month are the
+ * same number says nothing.
+ */
+function titleNamesNumericDayFirst(text: string, title: string): boolean {
+  const named = findTimeMentions(title).find((m) => m.date?.year !== undefined && m.date.ambiguous !== true && /\p{L}{3}/u.test(title.slice(m.start, m.end)))?.date;
+  if (!named || named.day === named.month || named.day > 12) return false;
+  const y = named.year!;
+  const numeric = (first: number, second: number) => new RegExp(`(?:^|[^\\d/.-])0?${first}([/.-])0?${second}\\1(?:${y}|${String(y % 100).padStart(2, '0')})(?![\\d/.-])`);
+  return numeric(named.day, named.month).test(text) && !numeric(named.month, named.day).test(text);
 }
 
 function titleMatchesFileDayFirst(title: string, path: string | undefined): boolean {

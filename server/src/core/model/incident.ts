@@ -93,9 +93,21 @@ function windowIn(text: string, range: TextRange, ctx: Context, slice = text.sli
 function wholeRange(ranges: readonly TimeRangeMention[]): TimeRangeMention | undefined {
   const first = ranges[0];
   if (!first || ranges.length === 1) return first;
+  // "Between 14:02 and 14:55 CEST (12:02–12:55 UTC)": one window, then the same in another zone.
+  if (ranges.length === 2 && sameWindowInAnotherZone(first, ranges[1]!)) return first;
   for (let i = 1; i < ranges.length; i++) if (!sameClock(ranges[i - 1]!.to, ranges[i]!.from)) return undefined;
   const last = ranges[ranges.length - 1]!;
   return { start: first.start, end: last.end, from: first.from, to: last.to };
+}
+
+/** Two ranges naming the same instants in two zones: both zones known, the UTC ends equal. */
+function sameWindowInAnotherZone(a: TimeRangeMention, b: TimeRangeMention): boolean {
+  const utc = (m: TimeMention, zone: TimeMention['zone']) => (m.time && zone?.offsetMinutes !== undefined ? (m.time.hour * 60 + m.time.minute - zone.offsetMinutes + 2 * 1440) % 1440 : undefined);
+  const za = a.to.zone ?? a.from.zone;
+  const zb = b.to.zone ?? b.from.zone;
+  if (!za || !zb || za.offsetMinutes === zb.offsetMinutes) return false;
+  const [af, at, bf, bt] = [utc(a.from, a.from.zone ?? za), utc(a.to, za), utc(b.from, b.from.zone ?? zb), utc(b.to, zb)];
+  return af !== undefined && af === bf && at !== undefined && at === bt;
 }
 
 function sameClock(a: TimeMention, b: TimeMention): boolean {

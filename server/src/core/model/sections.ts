@@ -51,6 +51,17 @@ function leadsProse(text: string, next: DocLine | undefined): boolean {
 }
 
 /**
+ * "# RCA: Order service outage" over "## Summary", "## Timeline": a first-level heading that names
+ * its subject after a colon, with the sections below it, is the document's title, not a section
+ * (read as Root Cause, everything under it was the root cause). The first heading only.
+ */
+function documentTitle(candidates: readonly HeaderCandidate[]): HeaderCandidate | undefined {
+  const first = candidates.find((c) => c.kind === 'heading');
+  if (!first || first.level !== 1 || !/^[^:]{1,40}:\s*\S/.test(first.title)) return undefined;
+  return candidates.some((c) => c.kind === 'heading' && c.level > 1) ? first : undefined;
+}
+
+/**
  * Sections for one template. Headings always make sections (unknown ones with no ids, so the
  * outline shows them); other candidates only when they name a section the template knows and
  * that the enclosing heading does not already cover ("**Root Cause:**" under "Root Cause and
@@ -64,9 +75,10 @@ export function buildSections(textLength: number, candidates: readonly HeaderCan
   // Open sections, outermost first; levels strictly increase, so it is at most a few deep.
   const open: number[] = [];
   let headingLevel = 0; // depth of the closest heading above, for the level of labels
+  const title = documentTitle(candidates);
   for (const c of candidates) {
     const isHeading = c.kind === 'heading';
-    let ids = matcher.match(c.title, !isHeading && c.kind !== 'html');
+    let ids = c === title ? [] : matcher.match(c.title, !isHeading && c.kind !== 'html');
     let level = isHeading || c.level > 0 ? c.level : headingLevel + 1;
     let depth = open.length;
     while (depth > 0 && sections[open[depth - 1]!]!.level >= level) depth--;

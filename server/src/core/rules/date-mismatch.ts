@@ -68,11 +68,16 @@ export default defineRule<Options>({
       const pinned = evidence.length > 0 && min === max ? min : undefined;
       const oneIsTheDay = pinned !== undefined && (day(file, year) === pinned) !== (day(title.date, year) === pinned);
       if (Math.abs(daysBetween(file, title.date)) <= options.toleranceDays && !oneIsTheDay) return;
+      // A file dated some days after the incident the title dates: named when the postmortem was
+      // written or published ("2025-06-14-api-outage.md" about "the outage on June 12").
+      const fileLater = daysBetween(title.date, file);
+      if (fileLater > 0 && fileLater <= options.fileNameToleranceDays && titleFits !== false && !oneIsTheDay) return;
       // A file named by the first day of the span the title gives.
       if (title.first && daysBetween(title.first, file) >= -options.toleranceDays && daysBetween(file, title.date) >= 0) return;
       // Which of the two the incident's own dates agree with, when only one of them lies among those dates.
       const within = (d: CalendarDate) => evidence.length > 0 && day(d, year) >= min && day(d, year) <= max;
-      const sources = describe(evidence, year).replace(/ (says|runs|dates it) .*/, '');
+      // With no dates of the incident's own there is nothing for either to agree with.
+      const sources = evidence.length > 0 ? describe(evidence, year).replace(/ (says|runs|dates it) .*/, '') : '';
       const agrees = titleFits === true && !within(file) ? ` (the title agrees with ${sources})` : within(file) && !within(title.date) ? ` (the file name agrees with ${sources})` : '';
       report({
         message: `The file name says ${formatDate(file)}, but the title says ${formatDate(title.date)}${agrees}: one of them is wrong.`,

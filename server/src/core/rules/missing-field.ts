@@ -10,7 +10,7 @@ const FIELD_NAMES: Record<string, string> = {
 
 /** Ways a section states a field without a "Field:" label: prose a reviewer would accept. */
 const PROSE: Record<string, RegExp> = {
-  impact: /\b(impact|affect|users?|customers?|clients?|visitors?|requests?|traffic|unavailable|inaccessible|unable to|could(?:n[’']t| not)|queued|backlog|time[ds]? ?out|outage|down(time)?|errors?|delay(ed|s)?|slow(ed|er|down)?|latenc|fail(ed|ing|ures?)?|degrad|disrupt|(drop|increase|decrease|spike) in|lost|loss of|\d+(\.\d+)?\s?%)/i,
+  impact: /\b(impact|affect|users?|customers?|clients?|visitors?|requests?|traffic|unavailable|inaccessible|unable to|could(?:n[’']t| not)|queued|backlog|time[ds]? ?out|exposed|leak|compromis|exfiltrat|stolen|breach|held|blocked|stuck|rejected|outage|down(time)?|errors?|delay(ed|s)?|slow(ed|er|down)?|latenc|fail(ed|ing|ures?)?|degrad|disrupt|(drop|increase|decrease|spike) in|lost|loss of|\d+(\.\d+)?\s?%)/i,
   'root-cause': /\b(root cause|caused by|because|due to|the cause|triggered by|stemm(ed|ing) from|result of|culprit)/i,
 };
 

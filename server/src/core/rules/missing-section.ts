@@ -33,6 +33,16 @@ export function sectionSkeleton(model: PostmortemModel, section: TemplateSection
   return lead + block + after;
 }
 
+/**
+ * Why the document is held to that template. Told when it was only detected from the sections:
+ * the author never chose it, and naming one in the front matter ("template: generic") is the way out.
+ */
+const WHY_THIS_TEMPLATE: Record<PostmortemModel['templateReason'], string> = {
+  'front-matter': '',
+  config: '',
+  detected: ', which the headings fit best; choose another with "template:" in the front matter',
+};
+
 export default defineRule({
   id: 'missing-section',
   description: 'A section the template requires is missing (combined sections such as "Root Cause and Resolution" count for both).',
@@ -56,7 +66,7 @@ export default defineRule({
       if (!section.required || present.has(section.id) || options.ignore.includes(section.id)) continue;
       const at = insertionPoint(model, section);
       report({
-        message: `Missing section "${section.title}" (required by the ${model.template.name} template).`,
+        message: `Missing section "${section.title}" (required by the ${model.template.name} template${WHY_THIS_TEMPLATE[model.templateReason]}).`,
         range: documentAnchor(model),
         data: { section: section.id, template: model.template.id },
         fixes: [{ title: `Insert missing section "${section.title}"`, safe: false, edits: [{ start: at, end: at, newText: sectionSkeleton(model, section, at) }] }],

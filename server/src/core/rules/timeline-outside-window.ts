@@ -5,10 +5,11 @@ import { placeTimeline, windowOnAxis } from './shared/timeline-placement';
 /**
  * An entry that tells people the incident is over, after it is: "Status page updated to
  * 'resolved'", "Customers notified that the incident is resolved", "Incident closed after 45
- * minutes of monitoring". Not the system's resolution, so not a contradiction of the stated end.
+ * minutes of monitoring", "Status changed to Resolved" (an issue's label, set the next morning).
+ * Not the system's resolution, so not a contradiction of the stated end.
  */
 function tellsOfIt(text: string): boolean {
-  return /\b(?:status ?page|notif(?:y|ied|ication)|announc|communicat|posted|post(?:ed)? an? update|customers? (?:were )?(?:told|informed|emailed)|closed after|incident closed|monitoring period|postmortem|retro)/i.test(text.slice(0, 300));
+  return /\b(?:status ?page|notif(?:y|ied|ication)|announc|communicat|posted|post(?:ed)? an? update|customers? (?:were )?(?:told|informed|emailed)|closed after|incident closed|monitoring period|postmortem|retro|status (?:changed|set|updated|moved) to|marked (?:as )?(?:resolved|closed)|(?:issue|ticket) closed)/i.test(text.slice(0, 300));
 }
 
 export default defineRule({

@@ -4,6 +4,20 @@ import { momentText } from './shared/clock';
 import { entryTime } from './shared/describe';
 import { placeTimeline, windowOnAxis, type PlacedEntry } from './shared/timeline-placement';
 
+const DAY = 24 * 60;
+
+/**
+ * A gap of whole days to an entry whose day was only counted from the clock: "21:14 ... 09:52" under
+ * a window "from 21:14 on March 2 to 09:52 on March 4" is read as one night, yet nothing in the
+ * timeline says which morning 09:52 is. The clock agrees with the window; only the count of
+ * midnights is a guess, so that is no contradiction.
+ */
+function onAnotherDayOnly(p: PlacedEntry, gap: number, slack: number): boolean {
+  if (p.entry.dateExplicit || p.rolledDays === 0 || gap < DAY - slack) return false;
+  const off = gap % DAY;
+  return off <= slack || off >= DAY - slack;
+}
+
 export default defineRule({
   id: 'window-timeline-mismatch',
   description: 'The stated incident window and the timeline disagree: the timeline ends well before the stated end, or starts well after the stated start.',
@@ -34,14 +48,14 @@ export default defineRule({
     }
     if (timed < 2 || !first || !last) return;
     const slack = Math.max(options.toleranceMinutes, (window.end - window.start) * 0.1);
-    if (window.end - last.end > slack) {
+    if (window.end - last.end > slack && !onAnotherDayOnly(last, window.end - last.end, slack)) {
       report({
         message: `The summary puts the end at ${momentText(model, end)}, but the timeline's last entry is ${entryTime(model, last.entry)}, ${formatMinutes(Math.round(window.end - last.end))} earlier: add how it ended, or correct the window.`,
         range: end.range,
         data: { gapMinutes: Math.round(window.end - last.end) },
       });
     }
-    if (first.at - window.start > slack) {
+    if (first.at - window.start > slack && !onAnotherDayOnly(first, first.at - window.start, slack)) {
       report({
         message: `The summary puts the start at ${momentText(model, start)}, but the timeline's first entry is ${entryTime(model, first.entry)}, ${formatMinutes(Math.round(first.at - window.start))} later: add what happened in between, or correct the window.`,
         range: start.range,
