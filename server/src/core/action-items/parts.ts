@@ -122,7 +122,8 @@ function dashedOwner(s: string): Found<string> | undefined {
     const end = i + 1 < cuts.length ? cuts[i + 1]! : s.length;
     const segment = s.slice(start, end);
     if (segment.length > 45) continue;
-    const named = segment.replace(/[.;,]+$/, '').trim();
+    // "— Anna (CS lead) —": the role in brackets after the name is not part of it.
+    const named = segment.replace(/[.;,]+$/, '').replace(/\([^()]{0,30}\)$/, '').trim();
     if (named.split(' ').length > 4) continue;
     if (!NAME_OR_TEAM.test(named) || NOT_OWNER_WORDS.test(named) || statusOf(named) !== undefined) continue;
     // "— Due Friday", "— By March 3": a deadline, not a name.

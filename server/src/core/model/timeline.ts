@@ -337,8 +337,14 @@ export function readTimeline(ctx: Context): Timeline | undefined {
   let count = 0;
   /** The zones the column titles of the table being read declare ("Time (UTC)"). */
   let columnZones: readonly (Zone | undefined)[] | undefined;
+  /** Where the paragraph of the last list item ends: its wrapped lines are its text, not entries. */
+  let itemParagraphEnd = -1;
   for (let i = firstLine; i < lines.length && lines[i]!.start < section.bodyRange.end; i++) {
     const line = lines[i]!;
+    // "- 14:10 Alert fires for builds upgraded from\n  4.10 to 4.12": a list item's paragraph goes on
+    // over its wrapped lines, which render as one line with it; "4.10 to 4.12" is no timestamp.
+    if (line.kind === 'list-item') itemParagraphEnd = line.paragraphEnd ?? -1;
+    else if (line.kind === 'text' && line.start < itemParagraphEnd) continue;
     if (line.paragraphEnd !== undefined) paragraph = line.start;
     if (firstBodyLines < 2 && line.kind !== 'table-row') {
       firstBodyLines++;

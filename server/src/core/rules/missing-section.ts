@@ -40,7 +40,7 @@ export function sectionSkeleton(model: PostmortemModel, section: TemplateSection
 const WHY_THIS_TEMPLATE: Record<PostmortemModel['templateReason'], string> = {
   'front-matter': '',
   config: '',
-  detected: ', which the headings fit best; choose another with "template:" in the front matter',
+  detected: ', which the document fits best; choose another with "template:" in the front matter',
 };
 
 export default defineRule({

@@ -71,10 +71,17 @@ export class SectionMatcher {
   private matchUncached(title: string, strict: boolean): string[] {
     const norm = normalizeTitle(title);
     if (!norm) return [];
+    // "Appendix A: Chronology", "Annex 2 - Timeline": an appendix holding a known section is that
+    // section (a template that knows "Appendix" would read it as supporting information).
+    const words = norm.split(' ');
+    if (words.length > 1 && APPENDIX_WORDS.has(words[0]!)) {
+      const rest = words.slice(/^(?:[a-z]|\d{1,2})$/.test(words[1]!) && words.length > 2 ? 2 : 1).join(' ');
+      const inside = this.matchNormalized(rest, true);
+      if (inside.length > 0) return inside;
+    }
     const found = this.matchNormalized(norm, strict);
     if (found.length > 0) return found;
     // "Blameless root cause", "Detailed timeline": a qualifier before a known title.
-    const words = norm.split(' ');
     if (words.length > 1 && QUALIFIERS.has(words[0]!)) return this.matchNormalized(words.slice(1).join(' '), strict);
     // "Zusammenfassung", "Causa raíz": a common title in another language.
     const english = inEnglish(norm);
@@ -126,6 +133,9 @@ export class SectionMatcher {
     return undefined;
   }
 }
+
+/** First words of an appendix's title: what it holds comes after its letter or number. */
+const APPENDIX_WORDS = new Set(['appendix', 'annex', 'attachment', 'exhibit']);
 
 /** Words after "of"/"for" that name the incident itself: "Chronology of events", "Root cause of the outage". */
 const THE_INCIDENT = new Set(['the', 'this', 'events', 'event', 'incident', 'outage', 'issue', 'disruption', 'failure']);

@@ -82,7 +82,9 @@ export function readClock(tokens: Tokens, i: number, options: ClockOptions = {})
 
   const hour = tokens.value(i);
   const colon = tokens.isPunct(i + 1, ':') && tokens.touches(i + 1);
-  const dot = options.allowDotSeparator === true && tokens.isPunct(i + 1, '.') && tokens.touches(i + 1);
+  // "15.25" is a time only where a timestamp is expected; "8.52am", "1.40 pm" anywhere (British
+  // prose writes its times so, and no decimal number takes AM/PM).
+  const dot = tokens.isPunct(i + 1, '.') && tokens.touches(i + 1) && (options.allowDotSeparator === true || (isTwoDigitMinute(tokens, i + 2) && tokens.touches(i + 2) && readMeridiem(tokens, i + 3) !== undefined));
 
   if (colon || dot) {
     const m = i + 2;

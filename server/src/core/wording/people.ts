@@ -74,7 +74,8 @@ function namesIn(source: string): readonly (readonly string[])[] {
     // "Network Eng (D. Ivanova)", "Identity team": the team is not a person named "Network"; nor is
     // the role "Change Manager" a person named "Change".
     if (TEAM_WORDS.test(part) || ROLE_WORDS.test(part)) continue;
-    const words = part.replace(/[*_`]/g, '').trim().split(/\s+/).filter((w) => /^\p{Lu}[\p{L}'’-]+$/u.test(w));
+    // An acronym ("NOC", "SOC", "DBA") is a team or a desk, not a person's name.
+    const words = part.replace(/[*_`]/g, '').trim().split(/\s+/).filter((w) => /^\p{Lu}[\p{L}'’-]+$/u.test(w) && !/^\p{Lu}+$/u.test(w));
     if (words.length === 0 || words.length > 4 || NOT_NAMES.has(words[0]!)) continue;
     list.push(words);
   }
