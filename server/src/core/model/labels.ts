@@ -62,6 +62,8 @@ function readBoldLabel(raw: string): Label | undefined {
 const RUN_IN_LABEL = /^(\*\*|__)([^*_:\n]{1,60}?)(?:\.\1|\1\.)[ \t]+(?=\S)/;
 
 function readRunInLabel(text: string, start: number, end: number): FieldCandidate | undefined {
+  const first = text.charCodeAt(start);
+  if (first !== 42 && first !== 95) return undefined; // "*", "_"
   const m = RUN_IN_LABEL.exec(text.slice(start, Math.min(end, start + 80)));
   if (!m) return undefined;
   const label = stripMarkup(m[2]!);
@@ -105,6 +107,9 @@ export interface FieldCandidate {
 export function readFieldCandidate(text: string, line: DocLine): FieldCandidate | undefined {
   const start = line.contentStart;
   const end = line.contentEnd;
+  // "**Summary.** From 13:41 UTC to ...": a bold label closed by a period, before any colon.
+  const runIn = readRunInLabel(text, start, end);
+  if (runIn) return runIn;
   // The colon must come early (labels are short); colons inside HTML tags (style="color: red") don't count.
   let visible = 0;
   let colon = -1;
@@ -123,12 +128,7 @@ export function readFieldCandidate(text: string, line: DocLine): FieldCandidate 
     }
     visible++;
   }
-  if (colon === -1) return readRunInLabel(text, start, end);
-  // "**Summary.** From 13:41 UTC to ...": the label closes before the first colon.
-  if (text.charCodeAt(start) === 42 || text.charCodeAt(start) === 95) {
-    const runIn = readRunInLabel(text, start, end);
-    if (runIn) return runIn;
-  }
+  if (colon === -1) return undefined;
   const label = stripMarkup(text.slice(start, colon));
   if (!label || label.split(' ').length > 6 || /\d:\d/.test(text.slice(colon - 2, colon + 2))) return undefined;
   let v = colon + 1;

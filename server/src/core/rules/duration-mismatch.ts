@@ -1,4 +1,4 @@
-import { formatMinutes, type DurationMention } from '../time';
+import { countsInDays, formatMinutes, type DurationMention } from '../time';
 import { defineRule } from './rule';
 import { momentText } from './shared/clock';
 
@@ -53,8 +53,7 @@ export default defineRule({
     const written = model.text.slice(stated.range.start, stated.range.end);
     // One zone for both ends is written once, at the end: "14:00 → 16:30 UTC".
     const sameZone = start.mention.zone?.text === end.mention.zone?.text;
-    // Days only where the writer counted in days (or gave no unit): "48 hours" is restated in hours.
-    const days = d.largestUnit === undefined || d.largestUnit >= DAY;
+    const days = countsInDays(d);
     const arithmetic = `${momentText(model, start, end, !sameZone)} → ${momentText(model, end, start)} is ${formatMinutes(computed, { days })}`;
     const replacement = restate(written, computed, days);
     const says = `${d.approximate ? 'about ' : d.bound === 'at-least' ? 'at least ' : d.bound === 'at-most' ? 'at most ' : ''}${formatMinutes(d.minutes, { days })}`;

@@ -1,4 +1,4 @@
-import { formatMinutes } from '../time';
+import { countsInDays, formatMinutes } from '../time';
 import { defineRule } from './rule';
 import { entryTime } from './shared/describe';
 import { placeTimeline } from './shared/timeline-placement';
@@ -29,8 +29,7 @@ export default defineRule({
     const span = Math.round(last.at - first.at);
     const slack = Math.max(options.toleranceMinutes, stated.mention.minutes * 0.25);
     if (stated.mention.minutes - span <= slack) return;
-    // Days only where the writer counted in days: "48 hours" is restated in hours.
-    const days = stated.mention.largestUnit === undefined || stated.mention.largestUnit >= 24 * 60;
+    const days = countsInDays(stated.mention);
     report({
       message: `The duration says ${formatMinutes(stated.mention.minutes, { days })}, but the whole timeline (${entryTime(model, first.entry)} → ${entryTime(model, last.entry)}) covers ${formatMinutes(span, { days })}: correct the length, or add what happened after ${entryTime(model, last.entry)}.`,
       range: stated.range,

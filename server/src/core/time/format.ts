@@ -1,6 +1,6 @@
 // Human-readable lengths and clock times for messages, hovers and quick fixes.
 
-import type { ClockTime } from './types.js';
+import type { ClockTime, DurationMention } from './types.js';
 
 const MINUTES_PER_DAY = 24 * 60;
 
@@ -15,6 +15,14 @@ function split(totalMinutes: number): { days: number; hours: number; minutes: nu
     hours: Math.floor((totalMinutes % MINUTES_PER_DAY) / 60),
     minutes: totalMinutes % 60,
   };
+}
+
+/**
+ * Whether a stated length is restated with days (formatMinutes' `days`): where the writer counted
+ * in days, or wrote no unit. "48 hours" is restated in hours ("36 hours 38 minutes").
+ */
+export function countsInDays(d: DurationMention): boolean {
+  return d.largestUnit === undefined || d.largestUnit >= MINUTES_PER_DAY;
 }
 
 /**

@@ -30,4 +30,4 @@ export { findDurations } from './durations.js';
 export { findZoneDeclaration, lookupZone } from './zones.js';
 export { toUtcMinutes, minutesBetween, type Elapsed, type ElapsedContext } from './instants.js';
 export { sameClockZone, zoneOnDate } from './daylight.js';
-export { formatMinutes, formatClock, formatElapsed, formatShortMinutes } from './format.js';
+export { countsInDays, formatMinutes, formatClock, formatElapsed, formatShortMinutes } from './format.js';

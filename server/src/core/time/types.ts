@@ -75,7 +75,8 @@ export interface DurationMention {
   /**
    * Minutes of the largest and smallest units written: "48 hours" is 60 and 60, "2 days" 1440 and
    * 1440, "1 day 6 hours" 1440 and 60. A length in hours is one in hours even when it is a whole
-   * number of days. Absent where no unit was written (a number under a "Duration (hours)" label).
+   * number of days. A bare number under a "Duration (hours)" label takes the label's unit; absent
+   * where nothing gives one.
    */
   largestUnit?: number;
   smallestUnit?: number;

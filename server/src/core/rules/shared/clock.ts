@@ -20,7 +20,7 @@ export function momentBeside(model: PostmortemModel, m: Moment, otherDate: Calen
   if (!t) return quote(model, m.range);
   let s = formatClock(t, t.meridiem ? '12h' : '24h');
   const d = m.mention.date;
-  if (otherDay(d, otherDate)) s = `${MONTHS[d!.month - 1]} ${d!.day} ${s}`;
+  if (otherDay(d, otherDate)) s = `${dayOf(d!)} ${s}`;
   if (m.mention.zone && withZone) s += ` ${m.mention.zone.text}`;
   return s;
 }
@@ -40,5 +40,10 @@ export function datedEntryTime(model: PostmortemModel, entry: TimelineEntry, oth
   const written = entryTime(model, entry);
   const d = entry.date;
   if (!d || !otherDay(d, other)) return written;
-  return findTimeMentions(written).some((m) => m.date) ? written : `${MONTHS[d.month - 1]} ${d.day} ${written}`;
+  return findTimeMentions(written).some((m) => m.date) ? written : `${dayOf(d)} ${written}`;
+}
+
+/** "Mar 2": the day a quoted time is on. */
+function dayOf(d: CalendarDate): string {
+  return `${MONTHS[d.month - 1]} ${d.day}`;
 }
